@@ -78,10 +78,10 @@ public final class LinkCheck {
                 target.get().meta().id().ifPresent(referencedNames::add);
             }
         }
-        c.aliases().forEach((alias, perRule) -> perRule.keySet().stream()
+        c.aliases().forEach(alias -> alias.fields().keySet().stream()
                 .filter(rule -> !referencedNames.contains(rule))
-                .forEach(rule -> diags.report(Code.CORRELATION_ALIAS, c.span(), "alias '" + alias + "' maps rule '"
-                        + rule + "', which this correlation does not name in 'rules'")));
+                .forEach(rule -> diags.report(Code.CORRELATION_ALIAS, alias.span(), "alias '" + alias.name()
+                        + "' maps rule '" + rule + "', which this correlation does not name in 'rules'")));
         c.expression().ifPresent(e -> expressionRefs(e, referencedNames));
     }
 

@@ -71,7 +71,6 @@ public enum Code {
     CORRELATION_TYPE("E505", Severity.ERROR),
     CORRELATION_CONDITION("E506", Severity.ERROR),
     CORRELATION_ALIAS("E507", Severity.ERROR),
-    CORRELATION_EXTENSION("W508", Severity.WARNING),
     // filters
     FILTER_UNKNOWN_RULE("E601", Severity.ERROR),
     FILTER_INVALID("E602", Severity.ERROR),

@@ -15,12 +15,19 @@ import java.util.Optional;
  */
 public record Correlation(Meta meta, Type type, Span typeSpan, List<RuleRef> rules, List<String> groupBy,
                           Optional<Duration> timespan, Optional<Threshold> threshold,
-                          Optional<Condition> expression, Map<String, Map<String, String>> aliases,
+                          Optional<Condition> expression, List<Alias> aliases,
                           boolean generate, Span span) implements Document {
     public Correlation {
         rules = List.copyOf(rules);
         groupBy = List.copyOf(groupBy);
-        aliases = Map.copyOf(aliases);
+        aliases = List.copyOf(aliases);
+    }
+
+    /** {@code aliases: {name: {rule: field}}}: the field that stands for {@code name} in each rule's events. */
+    public record Alias(String name, Map<String, String> fields, Span span) {
+        public Alias {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
     }
 
     /** Correlation types: the seven of spec v2.1 and detc's {@code silence} (a group that stops sending events). */

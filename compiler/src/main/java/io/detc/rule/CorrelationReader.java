@@ -82,7 +82,7 @@ final class CorrelationReader {
                         + " when a group sends nothing for longer than 'timespan'");
             }
         }
-        Map<String, Map<String, String>> aliases = aliases(f);
+        List<Correlation.Alias> aliases = aliases(f);
         boolean generate = generate(top).or(() -> generate(f)).orElse(false);
         return Optional.of(new Correlation(meta, type.orElse(Correlation.Type.EVENT_COUNT),
                 typeNode.map(YamlNode.Scalar::span).orElse(sectionSpan), rules, groupBy, timespan, threshold,
@@ -199,8 +199,8 @@ final class CorrelationReader {
         return lower && upper;
     }
 
-    private static Map<String, Map<String, String>> aliases(Fields f) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    private static List<Correlation.Alias> aliases(Fields f) {
+        List<Correlation.Alias> out = new ArrayList<>();
         f.mapping("aliases").ifPresent(m -> {
             for (YamlNode.Entry alias : m.entries()) {
                 if (!(alias.value() instanceof YamlNode.Mapping perRule)) {
@@ -216,7 +216,7 @@ final class CorrelationReader {
                         f.diags().report(Code.CORRELATION_ALIAS, e.value().span(), "alias field must be a field name");
                     }
                 }
-                out.put(alias.key().value(), fields);
+                out.add(new Correlation.Alias(alias.key().value(), fields, alias.key().span()));
             }
         });
         return out;
