@@ -79,7 +79,7 @@ public final class IrPrinter implements Predicate.Visitor<String> {
             if (r.flags().contains(Matcher.RegexFlag.DOTALL)) {
                 flags.append('s');
             }
-            return "re /" + controls(r.pattern().replace("/", "\\/")) + "/" + flags;
+            return "re /" + controls(slashes(r.pattern())) + "/" + flags;
         }
         if (m instanceof Matcher.CidrMatch c) {
             return "cidr " + Cidrs.format(c.network());
@@ -103,6 +103,20 @@ public final class IrPrinter implements Predicate.Visitor<String> {
             return "placeholder %" + p.name() + "% " + quote(p.template().toSigma());
         }
         throw new IllegalStateException("unknown matcher " + m);
+    }
+
+    /** Escapes the {@code /} delimiter where the pattern has it unescaped; escapes stay as written. */
+    private static String slashes(String pattern) {
+        StringBuilder b = new StringBuilder(pattern.length());
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                b.append(c).append(pattern.charAt(++i));
+            } else {
+                b.append(c == '/' ? "\\/" : String.valueOf(c));
+            }
+        }
+        return b.toString();
     }
 
     private static String lower(Enum<?> e) {

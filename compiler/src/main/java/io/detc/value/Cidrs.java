@@ -25,14 +25,12 @@ public final class Cidrs {
 
     /** A network, or empty when {@code text} is not one (see {@link #check(String)} for why). */
     public static Optional<Cidr> parse(String text) {
-        Object r = parseOrProblem(text);
-        return r instanceof Cidr c ? Optional.of(c) : Optional.empty();
+        return checked(text).cidr();
     }
 
     /** Why {@code text} is not a network (offsets into {@code text}), or empty when it is one. */
     public static Optional<IpAddresses.Problem> check(String text) {
-        Object r = parseOrProblem(text);
-        return r instanceof IpAddresses.Problem p ? Optional.of(p) : Optional.empty();
+        return checked(text).problem();
     }
 
     /**
@@ -98,28 +96,35 @@ public final class Cidrs {
         return b.toString();
     }
 
-    private static Object parseOrProblem(String text) {
+    /** Exactly one of a network and a problem. */
+    private record Checked(Optional<Cidr> cidr, Optional<IpAddresses.Problem> problem) {
+        static Checked of(IpAddresses.Problem p) {
+            return new Checked(Optional.empty(), Optional.of(p));
+        }
+    }
+
+    private static Checked checked(String text) {
         int slash = text.indexOf('/');
-        int addressEnd = slash < 0 ? text.length() : slash;
-        Object a = IpAddresses.parseOrProblem(text, 0, addressEnd);
+        IpAddresses.Outcome a = IpAddresses.parse(text, 0, slash < 0 ? text.length() : slash);
         if (a instanceof IpAddresses.Problem p) {
-            return p;
+            return Checked.of(p);
         }
         IpAddresses.Address address = (IpAddresses.Address) a;
         int prefix = address.bits();
         if (slash >= 0) {
             String digits = text.substring(slash + 1);
             if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-                return new IpAddresses.Problem("a prefix length is a decimal number", slash, text.length());
+                return Checked.of(new IpAddresses.Problem("a prefix length is a decimal number", slash, text.length()));
             }
             prefix = Integer.parseInt(digits);
             if (prefix > address.bits()) {
-                return new IpAddresses.Problem("prefix length " + prefix + " is larger than "
+                return Checked.of(new IpAddresses.Problem("prefix length " + prefix + " is larger than "
                         + address.bits() + " for an IPv" + (address.bits() == 32 ? 4 : 6) + " network",
-                        slash + 1, text.length());
+                        slash + 1, text.length()));
             }
         }
-        return new Cidr(text, mask(address.value(), prefix, address.bits()), prefix, address.bits());
+        Cidr c = new Cidr(text, mask(address.value(), prefix, address.bits()), prefix, address.bits());
+        return new Checked(Optional.of(c), Optional.empty());
     }
 
     private static BigInteger mask(BigInteger value, int prefix, int bits) {

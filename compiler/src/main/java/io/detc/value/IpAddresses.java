@@ -17,170 +17,181 @@ public final class IpAddresses {
     private IpAddresses() {
     }
 
+    /** The outcome of parsing: an address or the reason there is none. */
+    public sealed interface Outcome permits Address, Problem {
+    }
+
     /** An address as an unsigned integer of {@code bits} (32 or 128) bits. */
-    public record Address(BigInteger value, int bits) {
+    public record Address(BigInteger value, int bits) implements Outcome {
     }
 
     /** Why text is not an address: a message and the 0-based character range {@code [from, to)} at fault. */
-    public record Problem(String message, int from, int to) {
+    public record Problem(String message, int from, int to) implements Outcome {
     }
 
     /** The address, or empty when {@code text} is not exactly one IPv4 or IPv6 address. */
     public static Optional<Address> parse(String text) {
-        Object r = parseOrProblem(text, 0, text.length());
-        return r instanceof Address a ? Optional.of(a) : Optional.empty();
+        return parse(text, 0, text.length()) instanceof Address a ? Optional.of(a) : Optional.empty();
     }
 
-    /** Parses {@code text[from, to)}; returns an {@link Address} or a {@link Problem} with absolute offsets. */
-    static Object parseOrProblem(String text, int from, int to) {
+    /** Parses {@code text[from, to)}; a problem's offsets are into {@code text}. */
+    public static Outcome parse(String text, int from, int to) {
         if (from >= to) {
             return new Problem("empty address", from, to);
         }
-        boolean v6 = text.substring(from, to).indexOf(':') >= 0;
-        return v6 ? parseV6(text, from, to) : parseV4(text, from, to);
+        Parser p = new Parser(text);
+        BigInteger value = text.substring(from, to).indexOf(':') >= 0 ? p.v6(from, to) : p.v4(from, to);
+        return value == null ? p.problem : new Address(value, text.substring(from, to).indexOf(':') >= 0 ? 128 : 32);
     }
 
-    private static Object parseV4(String text, int from, int to) {
-        long value = 0;
-        int start = from;
-        int octets = 0;
-        for (int i = from; i <= to; i++) {
-            if (i < to && text.charAt(i) != '.') {
-                continue;
-            }
-            octets++;
-            if (octets > 4) {
-                return new Problem("an IPv4 address has four octets", start - 1, to);
-            }
-            Object octet = octet(text, start, i);
-            if (octet instanceof Problem p) {
-                return p;
-            }
-            value = (value << 8) | (Integer) octet;
-            start = i + 1;
-        }
-        if (octets != 4) {
-            return new Problem("an IPv4 address has four octets, found " + octets, from, to);
-        }
-        return new Address(BigInteger.valueOf(value), 32);
-    }
+    /** One parse; the first problem found is kept in {@link #problem} and the methods then return null or -1. */
+    private static final class Parser {
+        private final String text;
+        Problem problem;
 
-    private static Object octet(String text, int from, int to) {
-        if (from == to) {
-            return new Problem("empty IPv4 octet", from, Math.min(to + 1, text.length()));
+        Parser(String text) {
+            this.text = text;
         }
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return new Problem("unexpected character '" + c + "' in an IPv4 address", i, i + 1);
-            }
-        }
-        if (to - from > 1 && text.charAt(from) == '0') {
-            return new Problem("IPv4 octet with a leading zero (read as octal by some tools)", from, to);
-        }
-        if (to - from > 3 || Integer.parseInt(text.substring(from, to)) > 255) {
-            return new Problem("IPv4 octet out of range 0-255", from, to);
-        }
-        return Integer.parseInt(text.substring(from, to));
-    }
 
-    private static Object parseV6(String text, int from, int to) {
-        int gap = text.indexOf("::", from);
-        if (gap >= to - 1) {
-            gap = -1;
-        }
-        if (gap >= 0) {
-            int second = text.indexOf("::", gap + 1);
-            if (second >= 0 && second < to - 1) {
-                return new Problem("'::' may appear only once in an IPv6 address", second, second + 2);
-            }
-        }
-        BigInteger[] head = new BigInteger[1];
-        int[] headCount = new int[1];
-        Object problem;
-        if (gap < 0) {
-            problem = groups(text, from, to, head, headCount, true);
-            if (problem != null) {
-                return problem;
-            }
-            if (headCount[0] != 8) {
-                return new Problem("an IPv6 address has eight groups (or '::'), found " + headCount[0], from, to);
-            }
-            return new Address(head[0], 128);
-        }
-        problem = groups(text, from, gap, head, headCount, false);
-        if (problem != null) {
-            return problem;
-        }
-        BigInteger[] tail = new BigInteger[1];
-        int[] tailCount = new int[1];
-        problem = groups(text, gap + 2, to, tail, tailCount, true);
-        if (problem != null) {
-            return problem;
-        }
-        // RFC 4291 2.2: "::" stands for one or more groups of zeros, so at most seven groups are written.
-        if (headCount[0] + tailCount[0] > 7) {
-            return new Problem("'::' must stand for at least one zero group", gap, gap + 2);
-        }
-        return new Address(head[0].shiftLeft(16 * (8 - headCount[0])).or(tail[0]), 128);
-    }
-
-    /**
-     * Reads colon-separated hex groups in {@code [from, to)} into {@code out[0]} and their count (an IPv4 tail counts
-     * as two) into {@code count[0]}; returns a {@link Problem} or null.
-     */
-    private static Object groups(String text, int from, int to, BigInteger[] out, int[] count, boolean tailAllowed) {
-        BigInteger value = BigInteger.ZERO;
-        int n = 0;
-        if (from == to) {
-            out[0] = value;
-            count[0] = 0;
+        private <T> T fail(String message, int from, int to) {
+            problem = new Problem(message, from, to);
             return null;
         }
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i < to && text.charAt(i) != ':') {
-                continue;
-            }
-            String group = text.substring(start, i);
-            if (i == to && tailAllowed && group.indexOf('.') >= 0) {
-                Object v4 = parseV4(text, start, i);
-                if (v4 instanceof Problem p) {
-                    return p;
+
+        BigInteger v4(int from, int to) {
+            long value = 0;
+            int start = from;
+            int octets = 0;
+            for (int i = from; i <= to; i++) {
+                if (i < to && text.charAt(i) != '.') {
+                    continue;
                 }
-                value = value.shiftLeft(32).or(((Address) v4).value());
-                n += 2;
-            } else {
-                Object g = hexGroup(text, start, i);
-                if (g instanceof Problem p) {
-                    return p;
+                if (++octets > 4) {
+                    return fail("an IPv4 address has four octets", start - 1, to);
                 }
-                value = value.shiftLeft(16).or(BigInteger.valueOf((Integer) g));
-                n++;
+                int octet = octet(start, i);
+                if (octet < 0) {
+                    return null;
+                }
+                value = (value << 8) | octet;
+                start = i + 1;
             }
-            if (n > 8) {
-                return new Problem("an IPv6 address has at most eight groups", start, to);
+            if (octets != 4) {
+                return fail("an IPv4 address has four octets, found " + octets, from, to);
             }
-            start = i + 1;
+            return BigInteger.valueOf(value);
         }
-        out[0] = value;
-        count[0] = n;
-        return null;
+
+        private int octet(int from, int to) {
+            if (from == to) {
+                fail("empty IPv4 octet", from, Math.min(to + 1, text.length()));
+                return -1;
+            }
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    fail("unexpected character '" + c + "' in an IPv4 address", i, i + 1);
+                    return -1;
+                }
+            }
+            if (to - from > 1 && text.charAt(from) == '0') {
+                fail("IPv4 octet with a leading zero (read as octal by some tools)", from, to);
+                return -1;
+            }
+            if (to - from > 3 || Integer.parseInt(text.substring(from, to)) > 255) {
+                fail("IPv4 octet out of range 0-255", from, to);
+                return -1;
+            }
+            return Integer.parseInt(text.substring(from, to));
+        }
+
+        BigInteger v6(int from, int to) {
+            int gap = text.indexOf("::", from);
+            if (gap >= to - 1) {
+                gap = -1;
+            }
+            if (gap >= 0) {
+                int second = text.indexOf("::", gap + 1);
+                if (second >= 0 && second < to - 1) {
+                    return fail("'::' may appear only once in an IPv6 address", second, second + 2);
+                }
+            }
+            if (gap < 0) {
+                Groups all = groups(from, to, true);
+                if (all == null) {
+                    return null;
+                }
+                return all.count == 8 ? all.value
+                        : fail("an IPv6 address has eight groups (or '::'), found " + all.count, from, to);
+            }
+            Groups head = groups(from, gap, false);
+            Groups tail = head == null ? null : groups(gap + 2, to, true);
+            if (tail == null) {
+                return null;
+            }
+            // RFC 4291 2.2: "::" stands for one or more groups of zeros, so at most seven groups are written.
+            if (head.count + tail.count > 7) {
+                return fail("'::' must stand for at least one zero group", gap, gap + 2);
+            }
+            return head.value.shiftLeft(16 * (8 - head.count)).or(tail.value);
+        }
+
+        /** Colon-separated hex groups in {@code [from, to)}; an IPv4 tail (when allowed) counts as two groups. */
+        private Groups groups(int from, int to, boolean tailAllowed) {
+            BigInteger value = BigInteger.ZERO;
+            int n = 0;
+            if (from == to) {
+                return new Groups(value, 0);
+            }
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i < to && text.charAt(i) != ':') {
+                    continue;
+                }
+                if (i == to && tailAllowed && text.substring(start, i).indexOf('.') >= 0) {
+                    BigInteger v4 = v4(start, i);
+                    if (v4 == null) {
+                        return null;
+                    }
+                    value = value.shiftLeft(32).or(v4);
+                    n += 2;
+                } else {
+                    int g = hexGroup(start, i);
+                    if (g < 0) {
+                        return null;
+                    }
+                    value = value.shiftLeft(16).or(BigInteger.valueOf(g));
+                    n++;
+                }
+                if (n > 8) {
+                    return fail("an IPv6 address has at most eight groups", start, to);
+                }
+                start = i + 1;
+            }
+            return new Groups(value, n);
+        }
+
+        private int hexGroup(int from, int to) {
+            if (from == to) {
+                fail("empty IPv6 group", Math.max(0, from - 1), Math.min(text.length(), to + 1));
+                return -1;
+            }
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                    fail("unexpected character '" + c + "' in an IPv6 address", i, i + 1);
+                    return -1;
+                }
+            }
+            if (to - from > 4) {
+                fail("an IPv6 group has at most four hex digits", from, to);
+                return -1;
+            }
+            return Integer.parseInt(text.substring(from, to), 16);
+        }
     }
 
-    private static Object hexGroup(String text, int from, int to) {
-        if (from == to) {
-            return new Problem("empty IPv6 group", Math.max(0, from - 1), Math.min(text.length(), to + 1));
-        }
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return new Problem("unexpected character '" + c + "' in an IPv6 address", i, i + 1);
-            }
-        }
-        if (to - from > 4) {
-            return new Problem("an IPv6 group has at most four hex digits", from, to);
-        }
-        return Integer.parseInt(text.substring(from, to), 16);
+    /** Parsed groups: their value and how many 16-bit groups they fill. */
+    private record Groups(BigInteger value, int count) {
     }
 }

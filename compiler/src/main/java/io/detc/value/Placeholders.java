@@ -13,14 +13,20 @@ import java.util.regex.Pattern;
  * ({@code \%plain%name%} is the text {@code %plain} then placeholder {@code name}). As in pySigma
  * ({@code SigmaString.insert_placeholders}), a placeholder is {@code %} word-characters {@code %} not preceded by a
  * backslash, found in the literal parts after {@link SigmaString} parsing, and each {@code \%} then becomes {@code %}.
+ * Names may also contain {@code -} (see {@link #PLACEHOLDER}).
  *
  * <p>The result's template is the whole value with the placeholder written {@code %name%} in a literal part, so a
  * pipeline substitutes that spelling. To keep that unambiguous a value has exactly one placeholder, and its spelling
  * may not appear again as escaped text.
  */
 public final class Placeholders {
-    /** pySigma: {@code (?<!\\)%(?P<name>\w+)%}; {@code \w} is Unicode in Python 3, so it is here too. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\)%(\\w+)%", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * pySigma's {@code (?<!\\)%(?P<name>\w+)%} ({@code \w} is Unicode in Python 3, so it is here too), widened to
+     * allow {@code -} after the first character: SigmaHQ's rules-placeholder uses {@code %DC-MACHINE-NAME%}, which
+     * pySigma silently leaves as plain text although the author asked for {@code |expand}.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\)%(\\w[\\w-]*)%",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private Placeholders() {
     }

@@ -7,6 +7,7 @@ import io.detc.ir.Matcher.RegexFlag;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,20 +56,20 @@ public final class RegexCheck {
     }
 
     /** Compiles with RE2 and the {@code i}/{@code m}/{@code s} flags; the error as an E308 finding, if any. */
-    private static java.util.Optional<Finding> compile(String pattern, Set<RegexFlag> flags) {
+    private static Optional<Finding> compile(String pattern, Set<RegexFlag> flags) {
         int f = (flags.contains(RegexFlag.IGNORE_CASE) ? Pattern.CASE_INSENSITIVE : 0)
                 | (flags.contains(RegexFlag.MULTILINE) ? Pattern.MULTILINE : 0)
                 | (flags.contains(RegexFlag.DOTALL) ? Pattern.DOTALL : 0);
         try {
             Pattern.compile(pattern, f);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (PatternSyntaxException e) {
             // RE2 names the offending text (getPattern) but not its index; find it, else blame the whole value.
             String bad = e.getPattern() == null ? "" : e.getPattern();
             int at = bad.isEmpty() || bad.equals(pattern) ? -1 : pattern.indexOf(bad);
             int from = at < 0 ? 0 : at;
             int to = at < 0 ? pattern.length() : at + bad.length();
-            return java.util.Optional.of(new Finding(Code.INVALID_REGEX,
+            return Optional.of(new Finding(Code.INVALID_REGEX,
                     "invalid regular expression: " + e.getDescription()
                             + (at < 0 && !bad.isEmpty() && !bad.equals(pattern) ? " `" + bad + "`" : ""),
                     from, to));
@@ -184,7 +185,11 @@ public final class RegexCheck {
             } else if (p.startsWith("(?P<", i) || p.startsWith("(?<", i) || p.startsWith("(?'", i)) {
                 outside(i, i + 3, "a named group");
             } else {
-                outside(i, i + 2, "inline flags (?");
+                int end = i + 2;
+                while (end < p.length() && (Character.isLetter(p.charAt(end)) || p.charAt(end) == '-')) {
+                    end++;
+                }
+                outside(i, end, "inline flags " + p.substring(i, end) + (end < p.length() ? p.charAt(end) : ""));
             }
             return i + 2;
         }
@@ -206,7 +211,7 @@ public final class RegexCheck {
         private int repeatEnd(int i) {
             int j = i + 1;
             int digits = 0;
-            while (j < p.length() && Character.isDigit(p.charAt(j))) {
+            while (j < p.length() && p.charAt(j) >= '0' && p.charAt(j) <= '9') {
                 j++;
                 digits++;
             }
@@ -215,7 +220,7 @@ public final class RegexCheck {
             }
             if (j < p.length() && p.charAt(j) == ',') {
                 j++;
-                while (j < p.length() && Character.isDigit(p.charAt(j))) {
+                while (j < p.length() && p.charAt(j) >= '0' && p.charAt(j) <= '9') {
                     j++;
                 }
             }

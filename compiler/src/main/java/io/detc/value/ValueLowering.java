@@ -150,6 +150,10 @@ final class ValueLowering {
     private Optional<Matcher> number(YamlNode.Scalar v, Matcher.CompareOp op) {
         Optional<BigDecimal> n = v.type() == ScalarType.INT || v.type() == ScalarType.FLOAT
                 ? YamlNumbers.parse(v.value()) : Optional.empty();
+        if (n.isEmpty() && (v.type() == ScalarType.INT || v.type() == ScalarType.FLOAT)) {
+            diags.report(Code.VALUE_TYPE, v.span(), "'" + v.value() + "' is not a finite number");
+            return Optional.empty();
+        }
         if (n.isEmpty()) {
             String hint = v.isString() && YamlNumbers.parse(v.value()).isPresent()
                     ? "write the number without quotes" : "";

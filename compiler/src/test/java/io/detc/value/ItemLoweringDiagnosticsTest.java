@@ -29,6 +29,7 @@ class ItemLoweringDiagnosticsTest {
                 row(item("F|utf8", s("x")), "- | E304 1:3+4 unknown modifier 'utf8'"),
                 // E305 duplicate, aliases included
                 row(item("F|contains|contains", s("x")), "- | E305 1:12+8 modifier 'contains' is already applied"),
+                row(item("F|base64|base64", s("x")), "- | E305 1:10+6 modifier 'base64' is already applied"),
                 row(item("F|wide|utf16le", s("x")), "- | E305 1:8+7 modifier 'utf16le' is already applied"),
                 row(item("F|re|i|ignorecase", s("x")),
                         "- | E305 1:8+10 modifier 'ignorecase' is already applied (as 'i')"),
@@ -68,7 +69,7 @@ class ItemLoweringDiagnosticsTest {
                 row(item("F|re", s("\\d+")), "(match F re /\\d+/) | W307 1:7+2 the regular expression uses \\d,"
                         + " outside the Sigma regex subset; other tools may read it differently"),
                 // E308 invalid regex, at the offending characters
-                row(item("F|re", s("ab[c")), "- | E308 1:7+4 invalid regular expression: missing closing ]"),
+                row(item("F|re", s("ab[c")), "- | E308 1:9+2 invalid regular expression: missing closing ]"),
                 row(item("F|re", s("a**")), "- | E308 1:8+2 invalid regular expression: invalid nested repetition"
                         + " operator"),
                 // E318 not linear
@@ -96,39 +97,42 @@ class ItemLoweringDiagnosticsTest {
                 row(list("F|all", s("x")), "(match F eq-ci \"x\") | W312 1:3+3 'all' on a single value has no"
                         + " effect; the spec does not allow it"),
                 // E313 value types
-                row(item("F|gt", s("5")), "- | E313 1:6+1 'gt' compares numbers; found a string '5'"),
-                row(item("F|lt", b("true")), "- | E313 1:6+4 'lt' compares numbers; found a boolean 'true'"),
-                row(item("F|lt", f(".inf")), "- | E313 1:6+4 'lt' compares numbers; found a number '.inf'"),
-                row(item("F|hour", i("24")), "- | E313 1:8+2 'hour' takes a number from 0 to 23, found 24"),
-                row(item("F|minute", i("60")), "- | E313 1:10+2 'minute' takes a number from 0 to 59, found 60"),
-                row(item("F|day", i("0")), "- | E313 1:7+1 'day' takes a number from 1 to 31, found 0"),
-                row(item("F|week", i("54")), "- | E313 1:8+2 'week' takes a number from 1 to 53, found 54"),
-                row(item("F|month", i("13")), "- | E313 1:9+2 'month' takes a number from 1 to 12, found 13"),
-                row(item("F|hour", f("1.5")), "- | E313 1:8+3 'hour' needs a whole number, found a number '1.5'"),
-                row(item("F|hour", s("3")), "- | E313 1:8+1 'hour' needs a whole number, found a string '3'"),
-                row(item("F|contains", b("true")), "- | E313 1:12+4 'contains' needs a string, found a boolean"
+                row(item("F|gt", s("5")), "- | E313 1:7+1 'gt' compares numbers; found a string '5'"),
+                row(item("F|lt", b("true")), "- | E313 1:7+4 'lt' compares numbers; found a boolean 'true'"),
+                row(item("F|lt", f(".inf")), "- | E313 1:7+4 '.inf' is not a finite number"),
+                row(item("F", f(".nan")), "- | E313 1:4+4 '.nan' is not a finite number"),
+                row(item("F|hour", i("24")), "- | E313 1:9+2 'hour' takes a number from 0 to 23, found 24"),
+                row(item("F|minute", i("60")), "- | E313 1:11+2 'minute' takes a number from 0 to 59, found 60"),
+                row(item("F|day", i("0")), "- | E313 1:8+1 'day' takes a number from 1 to 31, found 0"),
+                row(item("F|week", i("54")), "- | E313 1:9+2 'week' takes a number from 1 to 53, found 54"),
+                row(item("F|month", i("13")), "- | E313 1:10+2 'month' takes a number from 1 to 12, found 13"),
+                row(item("F|hour", f("1.5")), "- | E313 1:9+3 'hour' needs a whole number, found a number '1.5'"),
+                row(item("F|hour", s("3")), "- | E313 1:9+1 'hour' needs a whole number, found a string '3'"),
+                row(item("F|contains", b("true")), "- | E313 1:13+4 'contains' needs a string, found a boolean"
                         + " 'true'"),
-                row(item("F|contains", nul()), "- | E313 1:12+4 null cannot be used with 'contains'"),
-                row(item("F|base64", s("a*")), "- | E313 1:10+2 'base64' cannot encode a value with wildcards"),
-                row(item("F|contains|base64offset", s("abc")), "- | E313 1:25+3 'base64offset' cannot encode a"
+                row(item("F|contains", nul()), "- | E313 1:13+4 null cannot be used with 'contains'"),
+                row(item("F|base64", s("a*")), "- | E313 1:11+2 'base64' cannot encode a value with wildcards"),
+                row(item("F|contains|base64offset", s("abc")), "- | E313 1:26+3 'base64offset' cannot encode a"
                         + " value with wildcards"),
-                row(item("F|base64offset", s("a")), "- | E313 1:16+1 'base64offset' needs a value of at least two"
+                row(item("F|base64offset", s("a")), "- | E313 1:17+1 'base64offset' needs a value of at least two"
                         + " bytes; shorter values have no fixed base64 text at every offset"),
-                row(item("F|windash", s("-a-b-c-d-e-f")), "- | E313 1:11+12 'windash' would expand this value into"
+                row(item("F|windash", s("-a-b-c-d-e-f")), "- | E313 1:12+12 'windash' would expand this value into"
                         + " 15625 variants; the limit is 4096"),
-                row(item("F|fieldref", s("B*")), "- | E313 1:12+2 'fieldref' takes a field name without"
+                row(item("F|fieldref", s("B*")), "- | E313 1:13+2 'fieldref' takes a field name without"
                         + " wildcards, found 'B*'"),
-                row(item("F|fieldref", i("1")), "- | E313 1:12+1 'fieldref' needs a field name, found a number '1'"),
-                row(item("F|re", b("true")), "- | E313 1:6+4 're' needs a regular expression string, found a"
+                row(item("F|fieldref", i("1")), "- | E313 1:13+1 'fieldref' needs a field name, found a number '1'"),
+                row(item("F|re", b("true")), "- | E313 1:7+4 're' needs a regular expression string, found a"
                         + " boolean 'true'"),
                 row(item("", b("true")), "- | E313 1:3+4 a keyword needs a string, found a boolean 'true'"),
                 row(item("", nul()), "- | E313 1:3+4 a keyword needs a string, found null 'null'"),
                 // E316 placeholders
-                row(item("F|expand", s("plain")), "- | E316 1:10+5 an |expand value needs a %name% placeholder"
+                row(item("F|expand", s("plain")), "- | E316 1:11+5 an |expand value needs a %name% placeholder"
                         + " (write \\% for a plain percent sign)"),
-                row(item("F|expand", s("%a%-%b%")), "- | E316 1:10+7 detc supports one placeholder per |expand"
+                row(item("F|expand", s("50%-60%")), "- | E316 1:11+7 an |expand value needs a %name% placeholder"
+                        + " (write \\% for a plain percent sign)"),
+                row(item("F|expand", s("%a%-%b%")), "- | E316 1:11+7 detc supports one placeholder per |expand"
                         + " value, found 2: %a%, %b%"),
-                row(item("F|expand", s("\\%a%%a%")), "- | E316 1:10+7 the escaped text %a% would be confused with"
+                row(item("F|expand", s("\\%a%%a%")), "- | E316 1:11+7 the escaped text %a% would be confused with"
                         + " the placeholder %a%"),
                 // several problems in one item are all reported
                 row(list("F|contans|startswith|endswith", s("x"), nul()), "- | E311 3:5+4 null cannot be part of a"

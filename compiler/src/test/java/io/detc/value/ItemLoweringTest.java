@@ -21,7 +21,8 @@ class ItemLoweringTest {
     static Stream<Arguments> shapes() {
         return Stream.of(
                 // plain values, wildcards typed, escapes kept
-                row(item("Image", s("C:\\Windows\\*.exe")), "(match Image eq-ci \"C:\\\\Windows\\\\*.exe\")"),
+                row(item("Image", s("C:\\Windows\\\\*.exe")), "(match Image eq-ci \"C:\\\\Windows\\\\*.exe\")"),
+                row(item("Image", s("C:\\Windows\\*.exe")), "(match Image eq-ci \"C:\\\\Windows\\*.exe\")"),
                 row(item("F", s("prog?.exe")), "(match F eq-ci \"prog?.exe\")"),
                 row(item("F", s("a\\*b")), "(match F eq-ci \"a\\*b\")"),
                 row(item("F", s("")), "(match F eq-ci \"\")"),
@@ -58,7 +59,8 @@ class ItemLoweringTest {
                 row(item("F|utf16|base64", s("cmd")), "(match F eq-ci \"//5jAG0AZAA=\")"),
                 row(item("F|wide", s("cmd")), "(match F eq-ci \"c\\u0000m\\u0000d\\u0000\")"),
                 row(item("F|utf16be|contains", s("a")), "(match F eq-ci \"*\\u0000a*\")"),
-                row(item("F|base64|base64", s("a")), "(match F eq-ci \"WVE9PQ==\")"),
+                row(item("F|base64offset|base64", s("ab")), "(or (match F eq-ci \"WVc=\") (match F eq-ci \"Rmk=\")"
+                        + " (match F eq-ci \"aFk=\"))"),
                 // regex
                 row(item("F|re", s("^a.*b$")), "(match F re /^a.*b$/)"),
                 row(item("F|re|i|s", s("a.b")), "(match F re /a.b/is)"),
@@ -103,6 +105,11 @@ class ItemLoweringTest {
                         "(match F placeholder %known_cdcs% \"*%known_cdcs%*\")"),
                 row(item("F|expand", s("\\%plain%name%")), "(match F placeholder %name% \"%plain%name%\")"),
                 row(item("F", s("%name%")), "(match F eq-ci \"%name%\")"),
+                row(item("F|expand", s("%DC-MACHINE-NAME%")),
+                        "(match F placeholder %DC-MACHINE-NAME% \"%DC-MACHINE-NAME%\")"),
+                row(item("F|expand|windash", s("-%x%")), "(or (match F placeholder %x% \"-%x%\")"
+                        + " (match F placeholder %x% \"/%x%\") (match F placeholder %x% \"\u2013%x%\")"
+                        + " (match F placeholder %x% \"\u2014%x%\") (match F placeholder %x% \"\u2015%x%\"))"),
                 // keywords
                 row(list("", s("evil"), s("bad*")), "(or (keyword eq-ci \"evil\") (keyword eq-ci \"bad*\"))"),
                 row(list("|all", s("a"), s(" -x ")), "(and (keyword eq-ci \"a\") (keyword eq-ci \" -x \"))"),
