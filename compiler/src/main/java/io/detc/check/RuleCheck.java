@@ -36,11 +36,17 @@ public final class RuleCheck {
     private static void selection(Selection s, Diagnostics diags) {
         if (s instanceof Selection.AllOf a) {
             a.items().forEach(i -> item(i, diags));
+            a.elements().forEach(g -> element(g, diags));
         } else if (s instanceof Selection.AnyOf a) {
             a.alternatives().forEach(alt -> selection(alt, diags));
         } else if (s instanceof Selection.Keywords k) {
             item(k.item(), diags);
         }
+    }
+
+    private static void element(Selection.ElementGroup g, Diagnostics diags) {
+        g.items().forEach(i -> item(i, diags));
+        g.nested().forEach(n -> element(n, diags));
     }
 
     private static void item(DetectionItem item, Diagnostics diags) {

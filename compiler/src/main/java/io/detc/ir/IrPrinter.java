@@ -63,6 +63,11 @@ public final class IrPrinter implements Predicate.Visitor<String> {
         return "(exists " + field(p.field()) + ")";
     }
 
+    @Override
+    public String visitElement(Predicate.Element p) {
+        return "(element " + field(p.field()) + " " + p.inner().accept(this) + ")";
+    }
+
     /** The matcher part of a {@code match} or {@code keyword} form. */
     public static String matcher(Matcher m) {
         if (m instanceof Matcher.StringMatch s) {

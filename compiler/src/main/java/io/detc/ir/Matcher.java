@@ -36,7 +36,7 @@ public sealed interface Matcher {
     record BoolEquals(boolean value) implements Matcher {
     }
 
-    /** The field is present and null (spec: {@code field: null}). A missing field does not match. */
+    /** The field is null or missing (spec: {@code field: null}; every backend renders it as "no value"). */
     record IsNull() implements Matcher {
     }
 

@@ -78,6 +78,17 @@ public sealed interface Predicate {
         }
     }
 
+    /**
+     * detc's same-element extension: some element of the array at {@code field} satisfies {@code inner}, whose
+     * field names are relative to that element. A non-array value counts as a one-element array.
+     */
+    record Element(String field, Predicate inner, Span span) implements Predicate {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitElement(this);
+        }
+    }
+
     /** One method per permitted record, so adding a node breaks every consumer at compile time. */
     interface Visitor<R> {
         R visitAnd(And p);
@@ -93,5 +104,7 @@ public sealed interface Predicate {
         R visitKeyword(Keyword p);
 
         R visitExists(Exists p);
+
+        R visitElement(Element p);
     }
 }

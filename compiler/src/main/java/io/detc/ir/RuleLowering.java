@@ -41,14 +41,23 @@ public final class RuleLowering {
     static Predicate selection(Selection s) {
         Diagnostics ignored = new Diagnostics(); // the rule was checked; lowering again finds nothing new
         if (s instanceof Selection.AllOf a) {
-            return Predicates.and(a.items().stream().map(i -> ItemLowering.lower(i, ignored)
+            List<Predicate> terms = new ArrayList<>(a.items().stream().map(i -> ItemLowering.lower(i, ignored)
                     .orElse(new Predicate.Const(false))).toList());
+            a.elements().forEach(g -> terms.add(element(g, ignored)));
+            return Predicates.and(terms);
         }
         if (s instanceof Selection.AnyOf a) {
             return Predicates.or(a.alternatives().stream().map(RuleLowering::selection).toList());
         }
         Selection.Keywords k = (Selection.Keywords) s;
         return ItemLowering.lower(k.item(), ignored).orElse(new Predicate.Const(false));
+    }
+
+    private static Predicate element(Selection.ElementGroup g, Diagnostics ignored) {
+        List<Predicate> inner = new ArrayList<>(g.items().stream().map(i -> ItemLowering.lower(i, ignored)
+                .orElse(new Predicate.Const(false))).toList());
+        g.nested().forEach(n -> inner.add(element(n, ignored)));
+        return new Predicate.Element(g.field(), Predicates.and(inner), g.span());
     }
 
     private record Lower(Detection d) implements Condition.Visitor<Predicate> {

@@ -124,14 +124,53 @@ final class DetectionReader {
 
     private Selection allOf(YamlNode.Mapping m) {
         List<DetectionItem> items = new ArrayList<>();
-        for (YamlNode.Entry e : m.entries()) {
-            item(e).ifPresent(items::add);
-        }
-        if (items.size() == 1 && items.get(0).field().isEmpty()) {
+        List<Selection.ElementGroup> elements = new ArrayList<>();
+        collect(m, items, elements, 0);
+        if (items.size() == 1 && elements.isEmpty() && items.get(0).field().isEmpty()) {
             return new Selection.Keywords(items.get(0), m.span());
         }
-        return new Selection.AllOf(items, m.span());
+        return new Selection.AllOf(items, elements, m.span());
     }
+
+    private void collect(YamlNode.Mapping m, List<DetectionItem> items, List<Selection.ElementGroup> elements,
+                         int depth) {
+        for (YamlNode.Entry e : m.entries()) {
+            if (e.key().value().endsWith(ELEMENT) && e.value() instanceof YamlNode.Mapping sub) {
+                element(e.key(), sub, depth).ifPresent(elements::add);
+            } else {
+                item(e).ifPresent(items::add);
+            }
+        }
+    }
+
+    /** {@code array|element: {...}}: detc's same-element extension (see Selection.ElementGroup). */
+    private java.util.Optional<Selection.ElementGroup> element(YamlNode.Scalar key, YamlNode.Mapping sub, int depth) {
+        String field = key.value().substring(0, key.value().length() - ELEMENT.length());
+        if (field.isEmpty() || field.contains("|")) {
+            diags.report(Code.DETECTION_SHAPE, key.span(), "'|element' takes a field name and no other modifier,"
+                    + " e.g. target|element");
+            return Optional.empty();
+        }
+        if (depth >= MAX_ELEMENT_DEPTH) {
+            diags.report(Code.DETECTION_SHAPE, key.span(), "'|element' nests deeper than " + MAX_ELEMENT_DEPTH);
+            return Optional.empty();
+        }
+        if (sub.entries().isEmpty()) {
+            diags.report(Code.EMPTY_DETECTION, sub.span(), "'" + key.value() + "' is empty");
+            return Optional.empty();
+        }
+        List<DetectionItem> items = new ArrayList<>();
+        List<Selection.ElementGroup> nested = new ArrayList<>();
+        collect(sub, items, nested, depth + 1);
+        if (items.stream().anyMatch(i -> i.field().isEmpty())) {
+            diags.report(Code.DETECTION_SHAPE, sub.span(), "keywords cannot be used inside '|element'");
+            return Optional.empty();
+        }
+        return Optional.of(new Selection.ElementGroup(field, key.span(), items, nested));
+    }
+
+    private static final String ELEMENT = "|element";
+    private static final int MAX_ELEMENT_DEPTH = 4;
 
     /** {@code field|mod|mod: value(s)}; an empty field name before the first {@code |} makes a keyword item. */
     private Optional<DetectionItem> item(YamlNode.Entry e) {

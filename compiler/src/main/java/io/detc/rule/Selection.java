@@ -9,10 +9,27 @@ import java.util.List;
 public sealed interface Selection {
     Span span();
 
-    /** {@code {a: x, b: y}}: every item holds. */
-    record AllOf(List<DetectionItem> items, Span span) implements Selection {
+    /** {@code {a: x, b: y}}: every item and every element group holds. */
+    record AllOf(List<DetectionItem> items, List<ElementGroup> elements, Span span) implements Selection {
         public AllOf {
             items = List.copyOf(items);
+            elements = List.copyOf(elements);
+        }
+
+        public AllOf(List<DetectionItem> items, Span span) {
+            this(items, List.of(), span);
+        }
+    }
+
+    /**
+     * detc extension: {@code array|element: {sub-items}} holds when ONE element of the array satisfies every
+     * sub-item (whose field names are relative to the element). Plain Sigma tools reject the unknown modifier
+     * and the mapping value, so a rule using it is never misread elsewhere.
+     */
+    record ElementGroup(String field, Span span, List<DetectionItem> items, List<ElementGroup> nested) {
+        public ElementGroup {
+            items = List.copyOf(items);
+            nested = List.copyOf(nested);
         }
     }
 
