@@ -39,7 +39,7 @@ public final class Cidrs {
      * dual-stack servers log IPv4 clients that way.
      */
     public static boolean contains(Cidr network, String ip) {
-        Optional<IpAddresses.Address> parsed = IpAddresses.parse(ip.trim());
+        Optional<IpAddresses.Address> parsed = IpAddresses.parse(ip);
         if (parsed.isEmpty()) {
             return false;
         }

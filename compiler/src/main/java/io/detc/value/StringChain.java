@@ -23,10 +23,12 @@ final class StringChain {
 
     private final ModifierChain chain;
     private final Diagnostics diags;
+    private final boolean keyword;
 
-    StringChain(ModifierChain chain, Diagnostics diags) {
+    StringChain(ModifierChain chain, Diagnostics diags, boolean keyword) {
         this.chain = chain;
         this.diags = diags;
+        this.keyword = keyword;
     }
 
     /** The matchers for {@code text} (the parsed value of {@code v}), or empty when an error was reported. */
@@ -44,9 +46,15 @@ final class StringChain {
                 return Optional.empty();
             }
         }
+        // spec "Keywords": a keyword is searched across the whole event, so it is found inside a value (every
+        // pySigma text backend renders it as *value*), unless the rule says where with a position modifier.
+        boolean anywhere = keyword && !chain.has(Modifier.CONTAINS) && !chain.has(Modifier.STARTSWITH)
+                && !chain.has(Modifier.ENDSWITH);
         List<Matcher> out = new ArrayList<>();
         for (Encodings.Encoded e : values) {
-            Optional<Matcher> m = matcher(e.text(), v);
+            Text t = anywhere ? e.text().prepend(Text.Wildcard.ANY_SEQUENCE).append(Text.Wildcard.ANY_SEQUENCE)
+                    : e.text();
+            Optional<Matcher> m = matcher(t, v);
             if (m.isEmpty()) {
                 return Optional.empty();
             }

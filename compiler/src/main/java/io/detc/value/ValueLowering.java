@@ -64,7 +64,7 @@ final class ValueLowering {
         }
         // Strings, and numbers under string modifiers or as keywords: pySigma reads a number as its literal text.
         Text text = isNumber ? Text.literal(v.value()) : SigmaString.parse(v.value());
-        return new StringChain(chain, diags).lower(text, v).map(ms -> Predicates.or(ms.stream()
+        return new StringChain(chain, diags, field.isEmpty()).lower(text, v).map(ms -> Predicates.or(ms.stream()
                 .map(m -> leaf(m, v)).toList()));
     }
 

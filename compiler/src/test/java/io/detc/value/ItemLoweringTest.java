@@ -111,12 +111,12 @@ class ItemLoweringTest {
                         + " (match F placeholder %x% \"/%x%\") (match F placeholder %x% \"\u2013%x%\")"
                         + " (match F placeholder %x% \"\u2014%x%\") (match F placeholder %x% \"\u2015%x%\"))"),
                 // keywords
-                row(list("", s("evil"), s("bad*")), "(or (keyword eq-ci \"evil\") (keyword eq-ci \"bad*\"))"),
-                row(list("|all", s("a"), s(" -x ")), "(and (keyword eq-ci \"a\") (keyword eq-ci \" -x \"))"),
-                row(list("", i("42")), "(keyword eq-ci \"42\")"),
+                row(list("", s("evil"), s("bad*")), "(or (keyword eq-ci \"*evil*\") (keyword eq-ci \"*bad*\"))"),
+                row(list("|all", s("a"), s(" -x ")), "(and (keyword eq-ci \"*a*\") (keyword eq-ci \"* -x *\"))"),
+                row(list("", i("42")), "(keyword eq-ci \"*42*\")"),
                 row(item("|re|i", s("a+")), "(keyword re /a+/i)"),
                 row(item("|contains|cased", s("X")), "(keyword eq-cs \"*X*\")"),
-                row(item("|base64", s("cmd")), "(keyword eq-ci \"Y21k\")"));
+                row(item("|base64", s("cmd")), "(keyword eq-ci \"*Y21k*\")"));
     }
 
     private static Arguments row(DetectionItem item, String expected) {
