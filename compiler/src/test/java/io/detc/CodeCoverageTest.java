@@ -24,6 +24,7 @@ class CodeCoverageTest {
             Code.IO_ERROR,        // SourceTest.missingPathIsReported
             Code.NO_RULE_FILES,   // SourceTest.emptyFolderIsReported
             Code.FILE_TOO_LARGE,  // HostileInputTest.fiftyMegabyteFileIsRefusedWithoutReadingIt
+            Code.TEST_INVALID,    // EvalCommandTest.invalidTestFileIsReported (golden/cli/test_broken)
             Code.UNSUPPORTED,     // backends (issue 4)
             Code.APPROXIMATED,    // backends (issue 4)
             Code.INTERNAL);       // a bug by definition; CheckCommandTest covers exit code 3 handling

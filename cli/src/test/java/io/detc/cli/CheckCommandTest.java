@@ -50,7 +50,9 @@ class CheckCommandTest {
         assertEquals(1, run.exit());
         JsonNode root = JSON.readTree(run.out());
         assertEquals("detc.check/1", root.get("schema").asText());
-        assertEquals("E301", root.get("diagnostics").get(0).get("code").asText());
+        assertEquals("W302", root.get("diagnostics").get(0).get("code").asText());
+        assertEquals("E301", root.get("diagnostics").get(1).get("code").asText());
+        assertEquals(15, root.get("diagnostics").get(1).get("line").asInt());
         approve("check_json", run.transcript());
     }
 

@@ -82,7 +82,26 @@ public final class LinkCheck {
                 .filter(rule -> !referencedNames.contains(rule))
                 .forEach(rule -> diags.report(Code.CORRELATION_ALIAS, alias.span(), "alias '" + alias.name()
                         + "' maps rule '" + rule + "', which this correlation does not name in 'rules'")));
-        c.expression().ifPresent(e -> expressionRefs(e, referencedNames));
+        c.expression().ifPresent(e -> {
+            expressionRefs(e, referencedNames);
+            if (!hasPositive(e, false)) {
+                diags.report(Code.CORRELATION_CONDITION, e.span(), "the condition names no rule outside 'not': an"
+                        + " absence needs an event to anchor it, e.g. 'grant and not audit'");
+            }
+        });
+    }
+
+    private static boolean hasPositive(Condition c, boolean negated) {
+        if (c instanceof Condition.Not n) {
+            return hasPositive(n.operand(), !negated);
+        }
+        if (c instanceof Condition.And a) {
+            return a.terms().stream().anyMatch(t -> hasPositive(t, negated));
+        }
+        if (c instanceof Condition.Or o) {
+            return o.terms().stream().anyMatch(t -> hasPositive(t, negated));
+        }
+        return !negated;
     }
 
     private void expressionRefs(Condition e, Set<String> names) {

@@ -5,7 +5,7 @@ package io.detc.diag;
  * CI configurations and suppressions refer to them.
  *
  * <p>Ranges: E0xx input files, E1xx YAML and rule fields, E2xx condition syntax, E3xx detections and values,
- * E4xx backends, E5xx correlations, E6xx filters, E9xx internal.
+ * E4xx backends, E5xx correlations, E6xx filters, E7xx test files, E9xx internal.
  */
 public enum Code {
     // input files
@@ -74,6 +74,8 @@ public enum Code {
     // filters
     FILTER_UNKNOWN_RULE("E601", Severity.ERROR),
     FILTER_INVALID("E602", Severity.ERROR),
+    // test files (detc test)
+    TEST_INVALID("E701", Severity.ERROR),
     // internal
     INTERNAL("E900", Severity.ERROR);
 

@@ -153,6 +153,21 @@ final class CorrelationReader {
         Optional<Integer> percentile = Optional.empty();
         for (YamlNode.Entry e : m.entries()) {
             String k = e.key().value();
+            if (k.equals("percentile")) {
+                // detc: which percentile value_percentile measures (1-100, default 50, the median the spec hints at).
+                if (e.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.INT
+                        && Integer.parseInt(s.value()) >= 1 && Integer.parseInt(s.value()) <= 100) {
+                    percentile = Optional.of(Integer.parseInt(s.value()));
+                } else {
+                    f.diags().report(Code.CORRELATION_CONDITION, e.value().span(), "'percentile' takes a whole number"
+                            + " from 1 to 100");
+                }
+                if (type.isPresent() && type.get() != Correlation.Type.VALUE_PERCENTILE) {
+                    f.diags().report(Code.CORRELATION_CONDITION, e.key().span(), "'percentile' belongs to"
+                            + " value_percentile only");
+                }
+                continue;
+            }
             if (k.equals("field")) {
                 field = e.value() instanceof YamlNode.Scalar s && s.type() == YamlNode.ScalarType.STRING
                         ? Optional.of(s.value()) : Optional.empty();

@@ -52,8 +52,9 @@ public final class RuleFiles {
         return out;
     }
 
+    /** Rule files; {@code *.tests.yml} files hold test cases (detc test), not rules. */
     static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yml") || n.endsWith(".yaml");
+        return (n.endsWith(".yml") || n.endsWith(".yaml")) && !n.endsWith(".tests.yml") && !n.endsWith(".tests.yaml");
     }
 }
