@@ -83,6 +83,11 @@ public final class Compiler {
         List<Document> docs = new ArrayList<>();
         file.ifPresent(f -> {
             for (var node : yaml.load(f, diags)) {
+                if (node instanceof io.detc.yaml.YamlNode.Mapping m && m.get("action").isPresent()) {
+                    // A Sigma 1.0 rule collection: reported once (E105); its other documents are fragments of it.
+                    RuleLoader.load(node, diags);
+                    break;
+                }
                 RuleLoader.load(node, diags).ifPresent(d -> {
                     RuleCheck.check(d, diags);
                     docs.add(d);

@@ -8,7 +8,7 @@ import io.detc.ir.Predicate;
  * costs one walk per field path it looks at (a missing key is one hash lookup, plus one for the flat dotted key).
  * String, boolean, numeric, null, existence, IPv4, time and element tests allocate nothing; regexes (one RE2J
  * matcher), IPv6 addresses, numbers matched as text, decimal strings with a fraction or exponent and
- * {@code fieldref} allocate a little. Keyword tests visit every string of the event. See SEMANTICS.md, "Cost".
+ * {@code fieldref} allocate a little. Keyword tests visit every string of the event. See docs/semantics.md, "Cost".
  */
 public final class CompiledRule {
     private final Predicate source;

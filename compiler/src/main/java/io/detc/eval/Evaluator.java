@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The reference evaluator: compiles the lowered IR of a rule into a {@link CompiledRule} whose answer on an event
  * <em>is</em> the rule's meaning. Backends are proven equal to it, so every choice it makes is written down in
- * {@code SEMANTICS.md} (next to this file) and pinned by {@code testdata/conformance/}.
+ * {@code docs/semantics.md} and pinned by {@code testdata/conformance/}.
  *
  * <p>Compilation does the per-rule work once: field names resolved to paths, patterns folded and specialised,
  * regexes compiled, numbers and networks prepared. The IR is a tree (no sharing), so the compiled tree has the

@@ -1,7 +1,7 @@
 /**
  * The reference evaluator: what a lowered rule ({@link io.detc.ir.Predicate}) means on one JSON event. It comes
  * after the IR in the pipeline and defines the semantics every backend is later proven equal to; the rules are
- * written down in {@code SEMANTICS.md} next to this file and pinned by the conformance cases in
+ * written down in {@code docs/semantics.md} and pinned by the conformance cases in
  * {@code testdata/conformance/}.
  *
  * <p>{@link io.detc.eval.Evaluator} compiles a predicate once into a {@link io.detc.eval.CompiledRule} (patterns

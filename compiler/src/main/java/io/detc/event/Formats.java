@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The export formats detc reads, how each is recognised, and its time field. The routing table is data here,
- * mirrored in {@code pipelines/README.md}.
+ * mirrored in {@code docs/event-sources.md}.
  *
  * <p>Recognition looks at a few top-level keys, exactly as written (key case is never normalised, see the README):
  * <ul>
