@@ -10,7 +10,7 @@ types = ["user.session.start"] * 30 + ["user.authentication.sso"] * 20 + ["app.o
     "user.mfa.factor.deactivate", "user.account.update_profile", "app.oauth2.as.authorize.code",
     "user.account.privilege.grant", "policy.lifecycle.deactivate", "system.log_stream.lifecycle.deactivate",
     "app.generic.unauth_app_access_attempt", "security.threat.detected", "user.mfa.okta_verify.deny_push"]
-users = ["user%04d@northwind-example.com" % i for i in range(800)] + ["svc-sync%02d@northwind-example.com" % i for i in range(20)]
+users = ["user%04d@northwind-example.com" % i for i in range(800)] + ["svc-sync%02d@northwind-example.com" % i for i in range(4)]
 agents = ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
           "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
           "okta-sdk-java/8.2.5 java/17.0.11 Linux/6.1", "python-requests/2.31.0", "curl/8.5.0"]
@@ -19,17 +19,18 @@ with open(os.path.join(out, "okta-events.jsonl"), "w") as f:
     for i in range(n):
         t = t0 + dt.timedelta(milliseconds=i * 86)
         u = random.choice(users); et = random.choice(types)
-        ip = "%d.%d.%d.%d" % (random.choice([203, 198, 192, 10, 172]), random.randrange(256), random.randrange(256), random.randrange(1, 255))
+        # Realistic skew: browsers dominate, scripts and private addresses are rare, so rules alert on a few events.
+        ip = "%d.%d.%d.%d" % (random.choices([203, 198, 192, 10, 172], [40, 30, 28, 1, 1])[0], random.randrange(256), random.randrange(256), random.randrange(1, 255))
         e = {"uuid": str(uuid.UUID(int=random.getrandbits(128), version=4)), "published": t.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
-             "eventType": et, "version": "0", "severity": "INFO", "displayMessage": et.replace(".", " "),
-             "actor": {"id": "00u%017d" % (hash(u) % 10**17), "type": "User", "alternateId": u, "displayName": u.split("@")[0]},
-             "client": {"ipAddress": ip, "userAgent": {"rawUserAgent": random.choice(agents), "os": "Windows", "browser": "CHROME"},
-                        "zone": "null", "device": "Computer", "geographicalContext": {"city": "Lisbon", "country": random.choice(["Portugal", "United States", "Germany", "Nigeria"])}},
+             "eventType": et, "version": "0", "severity": "INFO", "displayMessage": random.choice(["User login to Okta", "Authentication of user via MFA", "OAuth2 access token is granted", "Evaluation of sign-on policy", "User single sign on to app"]),
+             "actor": {"id": "00u%017d" % (sum(map(ord, u)) * 7919 % 10**17), "type": "User", "alternateId": u, "displayName": u.split("@")[0]},
+             "client": {"ipAddress": ip, "userAgent": {"rawUserAgent": random.choices(agents, [60, 36, 3, 0.6, 0.4])[0], "os": "Windows", "browser": "CHROME"},
+                        "zone": "null", "device": "Computer", "geographicalContext": {"city": "Lisbon", "country": random.choices(["Portugal", "United States", "Germany", "Nigeria"], [40, 45, 14.7, 0.3])[0]}},
              "outcome": {"result": random.choice(["SUCCESS"] * 9 + ["FAILURE"]), "reason": None},
-             "securityContext": {"asNumber": random.choice([3243, 16509, 14061, 9009]), "asOrg": "isp", "isProxy": random.random() < 0.01},
+             "securityContext": {"asNumber": random.choices([3243, 16509, 14061, 9009], [50, 30, 19.5, 0.5])[0], "asOrg": "isp", "isProxy": random.random() < 0.01},
              "authenticationContext": {"externalSessionId": "102" + uuid.UUID(int=random.getrandbits(128)).hex[:20]},
-             "debugContext": {"debugData": {"requestUri": random.choice(["/api/v1/authn", "/oauth2/v1/token", "/api/v1/users/me", "/api/v1/apiTokens"])}},
-             "target": [{"id": "0oa%017d" % random.randrange(10**17), "type": random.choice(["AppInstance", "User", "PolicyEntity"]), "alternateId": "app", "displayName": random.choice(["Salesforce", "Okta Admin Console", "AWS Console", "Slack"])}]}
+             "debugContext": {"debugData": {"requestUri": random.choices(["/api/v1/authn", "/oauth2/v1/token", "/api/v1/users/me", "/api/v1/apiTokens"], [50, 35, 14.8, 0.2])[0]}},
+             "target": [{"id": "0oa%017d" % random.randrange(10**17), "type": random.choice(["AppInstance", "User", "PolicyEntity"]), "alternateId": "app", "displayName": random.choices(["Salesforce", "Okta Admin Console", "AWS Console", "Slack"], [30, 2, 30, 38])[0]}]}
         f.write(json.dumps(e, separators=(",", ":")) + "\n")
 sel = [
     "eventType: user.session.start\n        outcome.result: FAILURE",
