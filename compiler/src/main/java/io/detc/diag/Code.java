@@ -63,6 +63,8 @@ public enum Code {
     // backends (later issues)
     UNSUPPORTED("E401", Severity.ERROR),
     APPROXIMATED("W402", Severity.WARNING),
+    UNKNOWN_FIELD("E403", Severity.ERROR),
+    NO_TABLE("E404", Severity.ERROR),
     // correlations
     CORRELATION_UNKNOWN_RULE("E501", Severity.ERROR),
     CORRELATION_CYCLE("E502", Severity.ERROR),

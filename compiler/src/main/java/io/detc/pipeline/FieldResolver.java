@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Says which native event paths a rule's field name means on a log source, by applying pipelines as pySigma does:
+ * Says which native event paths a rule's field name means on a log source, by applying pipelines' field renames
+ * ({@link Transformation.FieldRename}; other types are for backends, see {@link PipelineApplier}) as pySigma does:
  * pipelines by ascending priority, transformations in order, each transformation whose conditions match the source
  * renaming every current name it maps (so a later transformation sees an earlier one's output). A name no
  * transformation maps stays as it is: a rule may always write the native path itself.
@@ -56,8 +57,9 @@ public final class FieldResolver {
     private List<String> compute(LogSourceKey source, String field) {
         List<String> names = List.of(field);
         for (Pipeline p : pipelines) {
-            for (Transformation t : p.transformations()) {
-                if (!t.conditions().matches(source)) {
+            for (Transformation item : p.transformations()) {
+                // Only renames matter for looking fields up; the applier handles the other types for backends.
+                if (!(item instanceof Transformation.FieldRename t) || !t.conditions().matches(source)) {
                     continue;
                 }
                 LinkedHashSet<String> next = new LinkedHashSet<>();

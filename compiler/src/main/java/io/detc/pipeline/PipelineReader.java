@@ -9,19 +9,21 @@ import io.detc.yaml.YamlLimits;
 import io.detc.yaml.YamlLoader;
 import io.detc.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a pySigma processing-pipeline YAML file into a {@link Pipeline}, keeping only what renames fields.
+ * Reads a pySigma processing-pipeline YAML file into a {@link Pipeline}.
  *
- * <p>Top level: {@code name}, {@code priority}, {@code transformations}; {@code vars} is ignored (detc's
- * transformations use no variables); {@code postprocessing}, {@code finalizers} and unknown keys are ignored with a
- * warning (W112) because they shape query text, not field names. Anything that would change which events match
- * and that detc cannot apply — another transformation type, detection-item or field-name conditions, condition
- * expressions — is an error (E401): silently skipping it would give wrong answers. Items are read by
- * {@link TransformationReader}. A file with any error yields no pipeline.
+ * <p>Top level: {@code name}, {@code priority}, {@code transformations}, {@code vars} (name → value or list of
+ * values, for {@code value_placeholders}); {@code postprocessing}, {@code finalizers}, {@code allowed_backends}
+ * and unknown keys are ignored with a warning (W112) because they shape query text, not which events match.
+ * Anything that would change which events match and that detc cannot apply — another transformation type,
+ * detection-item conditions, condition expressions — is an error (E401): silently skipping it would give wrong
+ * answers. Items are read by {@link TransformationReader}. A file with any error yields no pipeline.
  */
 final class PipelineReader {
     private static final Set<String> IGNORED_WITH_WARNING = Set.of("postprocessing", "finalizers",
@@ -74,13 +76,43 @@ final class PipelineReader {
             }
             if (IGNORED_WITH_WARNING.contains(key)) {
                 diags.report(Code.SUSPICIOUS_FIELD, e.key().span(), "'" + key + "' is ignored: detc applies only"
-                        + " the field-name transformations of a pipeline");
+                        + " a pipeline's transformations");
             } else {
                 diags.report(Code.SUSPICIOUS_FIELD, e.key().span(), "unknown pipeline key '" + key + "' is ignored",
                         "a pipeline has name, priority, transformations (and vars, postprocessing, finalizers)");
             }
         }
-        return Optional.of(new Pipeline(name, priority, items, origin));
+        return Optional.of(new Pipeline(name, priority, items, vars(root, diags), origin));
+    }
+
+    /** {@code vars}: each name maps to a scalar or a non-empty list of scalars, kept as text. */
+    private static Map<String, List<String>> vars(YamlNode.Mapping root, Diagnostics diags) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Optional<YamlNode> node = root.get("vars");
+        if (node.isEmpty() || isNull(node.get())) {
+            return out;
+        }
+        if (!(node.get() instanceof YamlNode.Mapping m)) {
+            wrongType(diags, node.get(), "vars", "a mapping of names to values");
+            return out;
+        }
+        for (YamlNode.Entry e : m.entries()) {
+            String name = e.key().value();
+            List<YamlNode> nodes = e.value() instanceof YamlNode.Seq s ? s.items() : List.of(e.value());
+            if (nodes.isEmpty()) {
+                diags.report(Code.WRONG_TYPE, e.value().span(), "variable '" + name + "' is an empty list; give at"
+                        + " least one value");
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (YamlNode n : nodes) {
+                YamlValues.scalarText(n, name, diags).ifPresent(values::add);
+            }
+            if (values.size() == nodes.size()) {
+                out.put(name, values);
+            }
+        }
+        return out;
     }
 
     static Optional<String> text(YamlNode.Mapping m, String key, Diagnostics diags) {

@@ -71,25 +71,23 @@ public final class EvalRun {
             problemCounts.merge(p.kind(), 1L, Long::sum);
             problems.accept(p);
         };
-        for (EventInput in : inputs) {
-            reader.read(in.path(), in.shown(), in.forced(), event -> {
-                counters[0]++;
-                if ((counters[0] & 0xFFFF) == 0) {
-                    progress.events(counters[0]);
-                }
-                bySource.merge(event.source(), 1L, Long::sum);
-                engine.observe(event.time());
-                for (RuleRouter.Routed r : router.rulesFor(event.source())) {
-                    if (r.matcher().matches(event.json())) {
-                        engine.onMatch(r.rule(), event);
-                        if (!engine.suppresses(r.rule())) {
-                            counters[1]++;
-                            alerts.accept(single(r.rule(), event));
-                        }
+        ReadAhead.run(reader, inputs, event -> {
+            counters[0]++;
+            if ((counters[0] & 0xFFFF) == 0) {
+                progress.events(counters[0]);
+            }
+            bySource.merge(event.source(), 1L, Long::sum);
+            engine.observe(event.time());
+            for (RuleRouter.Routed r : router.rulesFor(event.source())) {
+                if (r.matcher().matches(event.json())) {
+                    engine.onMatch(r.rule(), event);
+                    if (!engine.suppresses(r.rule())) {
+                        counters[1]++;
+                        alerts.accept(single(r.rule(), event));
                     }
                 }
-            }, countingProblems);
-        }
+            }
+        }, countingProblems);
         for (Alert a : engine.finish()) {
             counters[1]++;
             alerts.accept(a);

@@ -156,7 +156,8 @@ class FieldResolverTest {
     private static Set<String> mappedKeys() {
         Set<String> keys = new LinkedHashSet<>();
         for (Pipeline p : STANDARD.pipelines()) {
-            for (Transformation t : p.transformations()) {
+            for (Transformation item : p.transformations()) {
+                Transformation.FieldRename t = (Transformation.FieldRename) item;
                 for (String k : t.mapping().keySet()) {
                     keys.add(t instanceof Transformation.FieldNamePrefixMapping ? k + "sub" : k);
                 }

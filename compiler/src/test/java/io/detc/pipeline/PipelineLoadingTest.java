@@ -43,11 +43,8 @@ class PipelineLoadingTest {
                         "E111 2:5 a transformation item must be a mapping, found a string")),
                 Arguments.of("transformations:\n  - id: a\n    mapping: {A: b}\n", List.of(
                         "E110 2:5 transformation a has no 'type'")),
-                Arguments.of("transformations:\n  - id: cond\n    type: add_condition\n    conditions: {x: 1}\n",
-                        List.of("E401 3:11 transformation type 'add_condition' is not supported: detc applies only"
-                                        + " field_name_mapping and field_name_prefix_mapping",
-                                "W112 4:5 unknown transformation key 'conditions' is ignored",
-                                "E110 2:5 transformation cond has no 'mapping'")),
+                Arguments.of("transformations:\n  - id: fail\n    type: rule_failure\n    message: no\n",
+                        List.of("E401 3:11 transformation type 'rule_failure' is not supported")),
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping: [A, b]\n", List.of(
                         "E111 3:14 'mapping' must be a mapping of field names, found a list")),
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping:\n      A: 5\n"
@@ -59,8 +56,8 @@ class PipelineLoadingTest {
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping: {A: b}\n"
                         + "    rule_conditions:\n      - type: tag\n        tag: attack.t1078\n"
                         + "      - product: azure\n      - just text\n", List.of(
-                        "E401 5:15 rule condition type 'tag' is not supported: detc evaluates only logsource"
-                                + " conditions",
+                        "E401 5:15 rule condition type 'tag' is not supported: detc evaluates logsource,"
+                                + " processing_item_applied, processing_state conditions",
                         "E110 7:9 rule condition has no 'type'",
                         "E111 8:9 a rule condition must be a mapping, found a string")),
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping: {A: b}\n"
@@ -72,12 +69,10 @@ class PipelineLoadingTest {
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping: {A: b}\n"
                         + "    rule_conditions: {c1: {type: logsource, product: azure}}\n"
                         + "    rule_cond_expr: c1\n    field_name_conditions:\n      - type: include_fields\n",
-                        List.of("E401 5:5 'rule_cond_expr' is not supported: detc evaluates only a list of"
-                                        + " logsource rule conditions",
-                                "E401 6:5 'field_name_conditions' is not supported: detc evaluates only a list of"
-                                        + " logsource rule conditions",
+                        List.of("E401 5:5 'rule_cond_expr' is not supported: detc evaluates condition lists",
                                 "E401 4:22 named rule conditions (a mapping, used with rule_cond_expr) are not"
-                                        + " supported")),
+                                        + " supported",
+                                "E110 7:9 include_fields condition has no 'fields'")),
                 Arguments.of("transformations:\n  - type: field_name_mapping\n    mapping: {A: b}\n"
                         + "    rule_cond_op: or\n    rule_condition_linking: any\n", List.of(
                         "E111 5:29 give either 'rule_cond_op' or 'rule_condition_linking', not both")));
@@ -109,19 +104,19 @@ class PipelineLoadingTest {
                 + "    rule_conditions: [{type: logsource, product: okta}]\n    rule_cond_not: true\n";
         Diagnostics diags = new Diagnostics();
         Pipeline p = Pipelines.parse(new SourceFile("custom.yml", yaml), diags).orElseThrow();
-        assertEquals(List.of("W112 5:1 'postprocessing' is ignored: detc applies only the field-name"
-                + " transformations of a pipeline"), diags.list().stream().map(d -> d.code().id() + " "
+        assertEquals(List.of("W112 5:1 'postprocessing' is ignored: detc applies only a pipeline's"
+                + " transformations"), diags.list().stream().map(d -> d.code().id() + " "
                 + d.span().line() + ":" + d.span().column() + " " + d.message()).toList());
         assertEquals("Custom Entra naming", p.name());
         assertEquals(20, p.priority());
         assertEquals("custom.yml", p.origin());
-        Transformation first = p.transformations().get(0);
+        Transformation.FieldRename first = (Transformation.FieldRename) p.transformations().get(0);
         assertEquals("upn", first.id());
         assertEquals(Map.of("User", List.of("properties.userPrincipalName"),
                 "Ip", List.of("properties.ipAddress", "callerIpAddress")), first.mapping());
         assertEquals(RuleConditions.Linking.ANY, first.conditions().linking());
         assertTrue(first.conditions().matches(new LogSourceKey("okta", "okta")));
-        Transformation second = p.transformations().get(1);
+        Transformation.FieldRename second = (Transformation.FieldRename) p.transformations().get(1);
         assertEquals("#1", second.id());
         assertTrue(second instanceof Transformation.FieldNamePrefixMapping);
         assertTrue(second.conditions().negated());
