@@ -106,19 +106,6 @@ final class ConditionCheck implements Condition.Visitor<Void> {
     }
 
     private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                        Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
+        return io.detc.value.DidYouMean.distance(a, b);
     }
 }
