@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code detc} command: one subcommand per verb, each in its own class. */
 @Command(name = "detc", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Detection-as-code compiler for Sigma rules: check, prove and compile detections.",
-        subcommands = {CheckCommand.class, CompileCommand.class, EvalCommand.class, TestCommand.class,
+        subcommands = {CheckCommand.class, CompileCommand.class, CoverageCommand.class, EvalCommand.class,
+            TestCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:no errors (warnings allowed unless --strict)",
