@@ -78,6 +78,25 @@ public final class LinkCheck {
                 target.get().meta().id().ifPresent(referencedNames::add);
             }
         }
+        // An alias used for grouping must say which field stands for it in every rule: a rule it leaves out would
+        // have no group value, and its events would silently drop out (in an absence, that is a false alert).
+        for (Correlation.Alias alias : c.aliases()) {
+            if (!c.groupBy().contains(alias.name())) {
+                continue;
+            }
+            for (RuleRef r : c.rules()) {
+                Optional<Document> target = index.resolve(r.target());
+                // A chained correlation provides its own group values by name.
+                boolean covered = alias.fields().containsKey(r.target()) || target.flatMap(d -> d.meta().name())
+                        .map(alias.fields()::containsKey).orElse(false)
+                        || target.filter(d -> d instanceof Correlation inner && inner.groupBy().contains(alias.name()))
+                        .isPresent();
+                if (target.isPresent() && !covered) {
+                    diags.report(Code.CORRELATION_ALIAS, alias.span(), "alias '" + alias.name() + "' names no field"
+                            + " for rule '" + r.target() + "'", "add '" + r.target() + ": <field>' under the alias");
+                }
+            }
+        }
         c.aliases().forEach(alias -> alias.fields().keySet().stream()
                 .filter(rule -> !referencedNames.contains(rule))
                 .forEach(rule -> diags.report(Code.CORRELATION_ALIAS, alias.span(), "alias '" + alias.name()

@@ -45,10 +45,10 @@ public final class CorrelationEngine {
             for (RuleRef ref : c.rules()) {
                 index.resolve(ref.target()).ifPresent(d -> {
                     inputs.computeIfAbsent(d, k -> new ArrayList<>()).add(input(c, ref.target(), d));
-                    if (!c.generate()) {
-                        referencedWithoutGenerate.put(d, Boolean.TRUE);
+                    if (c.generate()) {
+                        referencedWithoutGenerate.put(d, Boolean.FALSE); // one generate: true is enough to alert
                     } else {
-                        referencedWithoutGenerate.putIfAbsent(d, Boolean.FALSE);
+                        referencedWithoutGenerate.putIfAbsent(d, Boolean.TRUE);
                     }
                 });
             }
