@@ -1,4 +1,4 @@
-// Usage: node html-check.js REPORT.html SCREENSHOT.png [EXPECT.json]
+// Usage: node html-check.js REPORT.html SCREENSHOT.png [EXPECT.json]   (FULL_PAGE=0: screenshot the viewport only)
 // EXPECT.json: {"rows": [rule keys that must have a row], "blind": [rule keys whose row is marked blind],
 //               "cells": [{"rule": key, "col": "okta/okta", "text": "●", "class": "ok"}], "healthSources": [...]}
 // Prints one JSON object: {"ok", "errors": [...], "problems": [...]}; exit 1 when anything is wrong.
@@ -46,7 +46,7 @@ const path = require('path');
       if (shown >= rows.length) problems.push('the IdP filter hides nothing');
       await page.selectOption('#f-idp', '');
     }
-    await page.screenshot({ path: shot, fullPage: true });
+    await page.screenshot({ path: shot, fullPage: process.env.FULL_PAGE !== '0' });
   } finally {
     await browser.close();
   }

@@ -28,6 +28,7 @@ final class HtmlCoverage {
             th.rot{height:150px;white-space:nowrap;vertical-align:bottom} th.rot div{transform:rotate(-60deg);width:24px}
             td.name{text-align:left;max-width:360px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
             td.need{background:#3b82f6;color:#fff} td.ok{background:#16a34a;color:#fff} td.miss{background:#dc2626;color:#fff}
+            td.partial{background:#fb923c;color:#fff}
             td.exact{background:#16a34a;color:#fff} td.approximated{background:#f59e0b} td.unsupported{background:#dc2626;color:#fff}
             tr.blind td.name{font-weight:600;color:#b91c1c} .legend span{display:inline-block;padding:2px 8px;margin-right:6px}
             td.left{text-align:left}
@@ -38,7 +39,7 @@ final class HtmlCoverage {
             <label>Behaviour<select id="f-behaviour"><option value="">all</option></select></label>
             <label>Target<select id="f-target"></select></label>
             </div>
-            <div class="legend"><span class="need" style="background:#3b82f6;color:#fff">needed</span><span style="background:#16a34a;color:#fff">present / exact</span><span style="background:#f59e0b">approximated</span><span style="background:#dc2626;color:#fff">missing / unsupported</span></div>
+            <div class="legend"><span class="need" style="background:#3b82f6;color:#fff">needed</span><span style="background:#16a34a;color:#fff">present / exact</span><span style="background:#fb923c;color:#fff">source present, event types or fields missing</span><span style="background:#f59e0b">approximated</span><span style="background:#dc2626;color:#fff">missing / unsupported</span></div>
             <h2>Rules × telemetry (blind spots first)</h2>
             <table id="heat"><thead></thead><tbody></tbody></table>
             <div id="health-section"><h2>Sample health</h2><table id="health"><thead></thead><tbody></tbody></table></div>
@@ -73,7 +74,7 @@ final class HtmlCoverage {
                 const name = el("td", r.title, "name"); name.title = r.rule + " — " + r.file; tr.append(name);
                 for (const s of sources) {
                   const needed = r.log_sources.includes(s);
-                  const cls = !needed ? "" : !data.sample ? "need" : present.has(s) ? "ok" : "miss";
+                  const cls = !needed ? "" : !data.sample ? "need" : !present.has(s) ? "miss" : r.can_fire === false ? "partial" : "ok";
                   const td = el("td", needed ? "●" : "", cls); td.dataset.col = s; tr.append(td);
                 }
                 tr.append(el("td", r.event_types.join(", "), "left"));
