@@ -12,6 +12,7 @@ public final class Backends {
     public static List<Backend> all() {
         List<Backend> out = new ArrayList<>();
         // Each backend adds one line here.
+        out.add(new io.detc.backend.kql.KqlBackend());
         return out;
     }
 
