@@ -13,6 +13,7 @@ public final class Backends {
         List<Backend> out = new ArrayList<>();
         // Each backend adds one line here.
         out.add(new io.detc.backend.kql.KqlBackend());
+        out.add(new io.detc.backend.spl.SplBackend());
         return out;
     }
 

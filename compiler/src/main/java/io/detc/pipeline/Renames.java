@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Applies one {@link Transformation.FieldRename} to the IR. The field of a {@code FieldMatch}, {@code Exists} or
  * {@code Element}, and the other field of a {@link Matcher.FieldRef}, become their mapped names; a name mapped to
- * several becomes an OR of copies (for a field reference, every pairing of the two sides). An element's inner
+ * several becomes an OR of copies (for a field reference, every pairing of the two sides; for {@code null}, an AND:
+ * no name has a value). An element's inner
  * fields are relative to the element and keep their names.
  */
 final class Renames implements IrRewriter.Leaves {
@@ -41,7 +42,8 @@ final class Renames implements IrRewriter.Leaves {
                 copies.add(new Predicate.FieldMatch(f, p.matcher(), p.span()));
             }
         }
-        return IrRewriter.any(copies);
+        // null means "no value under any of the names" (docs/semantics.md), so its copies are ANDed, not ORed.
+        return p.matcher() instanceof Matcher.IsNull ? io.detc.ir.Predicates.and(copies) : IrRewriter.any(copies);
     }
 
     @Override

@@ -51,10 +51,11 @@ public final class YamlLoader {
         try {
             for (Node node : new Compose(settings).composeAllFromString(file.text())) {
                 Converter c = new Converter(file, diags);
-                c.convert(node, 0).ifPresent(docs::add);
+                Optional<YamlNode> doc = c.convert(node, 0);
                 if (c.aborted) {
-                    break;
+                    break; // the document is incomplete; checking what was kept would only add noise
                 }
+                doc.ifPresent(docs::add);
             }
         } catch (MarkedYamlEngineException e) {
             Span at = e.getProblemMark().or(e::getContextMark).map(m -> spanOf(file, m, 1)).orElse(Span.startOf(file));
