@@ -71,7 +71,7 @@ public final class EvalRun {
             problemCounts.merge(p.kind(), 1L, Long::sum);
             problems.accept(p);
         };
-        ReadAhead.run(reader, inputs, event -> {
+        Consumer<Event> onEvent = event -> {
             counters[0]++;
             if ((counters[0] & 0xFFFF) == 0) {
                 progress.events(counters[0]);
@@ -87,7 +87,16 @@ public final class EvalRun {
                     }
                 }
             }
-        }, countingProblems);
+        };
+        // Parsing on a second thread (ReadAhead) only pays when a core is free: on this 2-core machine under load it
+        // measured slower (BENCHMARKS.md), so it is opt-in with DETC_READ_AHEAD=1.
+        if ("1".equals(System.getenv("DETC_READ_AHEAD"))) {
+            ReadAhead.run(reader, inputs, onEvent, countingProblems);
+        } else {
+            for (EventInput in : inputs) {
+                reader.read(in.path(), in.shown(), in.forced(), onEvent, countingProblems);
+            }
+        }
         for (Alert a : engine.finish()) {
             counters[1]++;
             alerts.accept(a);
