@@ -14,6 +14,7 @@ public final class Backends {
         // Each backend adds one line here.
         out.add(new io.detc.backend.kql.KqlBackend());
         out.add(new io.detc.backend.spl.SplBackend());
+        out.add(io.detc.backend.sql.SqlBackend.duckdb());
         out.add(new io.detc.backend.opensearch.OpenSearchBackend());
         return out;
     }

@@ -57,6 +57,26 @@ class EvalCommandTest {
     }
 
     @Test
+    void databaseEnginesPrintTheSameAlerts() {
+        String[] rules = {data("rules/modifier_equals.yml"), data("rules/modifier_contains.yml"),
+            data("rules/modifier_cidr.yml")};
+        String events = data("events/correlation_event_count.burst.jsonl");
+        CliRun reference = CliRun.of(concat(new String[] {"eval", "--events", events}, rules));
+        assertEquals(0, reference.exit(), reference.transcript());
+        for (String engine : new String[] {"duckdb", "sqlite"}) {
+            CliRun run = CliRun.of(concat(new String[] {"eval", "--engine", engine, "--events", events}, rules));
+            assertEquals(0, run.exit(), run.transcript());
+            assertEquals(reference.out(), run.out(), engine);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badArgumentsExitTwo() {
         assertEquals(2, CliRun.of("eval", data("rules")).exit());
         assertEquals(2, CliRun.of("eval", "--events", "/no/such.jsonl", data("rules")).exit());

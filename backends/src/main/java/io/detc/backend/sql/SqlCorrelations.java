@@ -1,0 +1,588 @@
+package io.detc.backend.sql;
+
+import io.detc.Compilation;
+import io.detc.check.LinkCheck;
+import io.detc.condition.Condition;
+import io.detc.diag.Diagnostics;
+import io.detc.event.LogSourceKey;
+import io.detc.pipeline.Pipeline;
+import io.detc.pipeline.PipelineApplier;
+import io.detc.rule.Correlation;
+import io.detc.rule.Document;
+import io.detc.rule.RuleRef;
+import io.detc.rule.SigmaRule;
+import io.detc.source.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Correlation rules as one SQL query each, with the evaluator's semantics (README "Correlations",
+ * {@code io.detc.correlate}). A correlation {@code X} becomes common table expressions prefixed {@code dN_}:
+ * <ul>
+ *   <li>{@code dN_hits}: its inputs. A rule's matches (the rule's own query) with the event time ({@code ns}), the
+ *       group-by values and the value field read as the evaluator reads them (the first scalar value, through the
+ *       log source's mapping and the correlation's aliases); a correlation it names contributes its alerts (at
+ *       their window's end, grouped by the inner group values of the same names: chaining). Rows without a time or
+ *       without every group value take no part;</li>
+ *   <li>{@code dN_valid}: the hits numbered {@code o} in the evaluator's order: time, then event matches before
+ *       chained alerts, then input order and rule order;</li>
+ *   <li>sliding windows: each hit {@code p} of a group is an evaluation point whose window is the group's hits with
+ *       {@code ns} in {@code [p.ns - span, p.ns]} and {@code o <= p.o}, measured with a self-join (counts, distinct
+ *       counts, sums, averages, nearest-rank percentiles; an ordered self-join for {@code temporal_ordered});</li>
+ *   <li>one firing per run: a satisfied point fires unless the previous point of its group ({@code LAG}) was
+ *       satisfied within the span;</li>
+ *   <li>absence (temporal with a condition): anchors are hits of rules named outside {@code not}; a name is true
+ *       when the group has one of its hits in {@code [t - span, t + span]} ({@code EXISTS});</li>
+ *   <li>silence: consecutive hits of a group more than the span apart ({@code LAG}/{@code LEAD}), and a group's last
+ *       hit more than the span before the horizon;</li>
+ *   <li>{@code dN_alerts}: one row per event of each alert: {@code point} (the firing's place in the evaluator's
+ *       order), the group values {@code g1..gn}, {@code wstart}/{@code wend} (nanoseconds; set for silence, NULL
+ *       where the window is its events' first and last time), and the event's {@code file}, {@code line},
+ *       {@code ns}.</li>
+ * </ul>
+ * The query selects {@code dN_alerts} of the correlation compiled.
+ */
+final class SqlCorrelations {
+    /** The columns after the group values of a window alert's rows: its window is its events' first and last time. */
+    private static final String NO_WINDOW = ", CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend,"
+            + " ev.file AS file, ev.line AS line, ev.ns AS ns";
+
+    private final SqlBackend backend;
+    private final SqlDialect d;
+    private final Compilation compilation;
+    private final List<Pipeline> pipelines;
+    private final SqlNotes notes;
+    private final LinkCheck.Index index;
+    private final List<Correlation> order;
+    private final Map<Correlation, String> built = new IdentityHashMap<>();
+    private final List<String> ctes = new ArrayList<>();
+    private final Set<String> tables = new LinkedHashSet<>();
+    private int next = 1;
+
+    SqlCorrelations(SqlBackend backend, Compilation compilation, List<Pipeline> pipelines, SqlNotes notes) {
+        this.backend = backend;
+        this.d = backend.dialect();
+        this.compilation = compilation;
+        this.pipelines = pipelines;
+        this.notes = notes;
+        this.index = LinkCheck.check(compilation.documents(), new Diagnostics());
+        this.order = topological(compilation.documents().stream().filter(x -> x instanceof Correlation)
+                .map(x -> (Correlation) x).toList(), index);
+    }
+
+    /** One input the correlation names: a rule or a correlation, under the name it uses. */
+    private record Ref(String name, int position, Document target, int ruleIndex) {
+    }
+
+    Optional<String> query(Correlation c) {
+        Optional<String> p = build(c, 0);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        // Every expression is materialised: each is read whole, some more than once, and an inlined one would be
+        // recomputed for every row of a join by planners that misjudge its size.
+        List<String> materialized = ctes.stream().map(x -> x.replaceFirst(" AS \\(\n", " AS MATERIALIZED (\n"))
+                .toList();
+        return Optional.of("WITH " + String.join(",\n", materialized) + "\nSELECT * FROM " + p.get()
+                + "alerts\nORDER BY point, ns, file, line");
+    }
+
+    /** Builds {@code c}'s expressions (after those of the correlations it names); its prefix, or empty. */
+    private Optional<String> build(Correlation c, int depth) {
+        if (built.containsKey(c)) {
+            return Optional.of(built.get(c));
+        }
+        if (depth > 100) {
+            notes.unsupported(c.span(), "correlations chained more than 100 deep");
+            return Optional.empty();
+        }
+        if (c.timespan().isEmpty()) {
+            notes.unsupported(c.span(), "a correlation without a timespan");
+            return Optional.empty();
+        }
+        List<Ref> refs = new ArrayList<>();
+        for (int i = 0; i < c.rules().size(); i++) {
+            RuleRef r = c.rules().get(i);
+            Optional<Document> target = index.resolve(r.target());
+            if (target.isEmpty() || target.get() instanceof io.detc.rule.Filter) {
+                notes.unsupported(r.span(), "the reference '" + r.target() + "' (no such rule or correlation)");
+                return Optional.empty();
+            }
+            int ruleIndex = -1;
+            if (target.get() instanceof SigmaRule rule) {
+                for (int k = 0; k < compilation.lowered().size(); k++) {
+                    if (compilation.lowered().get(k).rule() == rule) {
+                        ruleIndex = k;
+                    }
+                }
+                if (ruleIndex < 0) {
+                    notes.unsupported(r.span(), "the rule '" + r.target() + "', which has errors");
+                    return Optional.empty();
+                }
+            } else if (build((Correlation) target.get(), depth + 1).isEmpty()) {
+                return Optional.empty();
+            }
+            refs.add(new Ref(r.target(), i, target.get(), ruleIndex));
+        }
+        String p = "d" + next++ + "_";
+        long span = c.timespan().get().toNanos();
+        int groups = c.groupBy().size();
+        List<String> hits = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        Optional<String> valueField = c.threshold().flatMap(Correlation.Threshold::field)
+                .filter(f -> c.type().needsField());
+        for (Ref ref : refs) {
+            if (ref.target() instanceof SigmaRule rule) {
+                Optional<SqlBackend.RuleQuery> q = backend.rule(compilation, rule, pipelines, notes);
+                if (q.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (SqlBackend.RuleQuery.Part part : q.get().parts()) {
+                    tables.add(part.table());
+                    SqlPaths paths = new SqlPaths(d, new SqlPaths.Aliases());
+                    StringBuilder cols = new StringBuilder();
+                    cols.append(d.escaper().literal(ref.name())).append(" AS rname, 0 AS cls, e.seq AS k1, ")
+                            .append(ref.ruleIndex()).append(" AS k2, ").append(ref.position())
+                            .append(" AS k3, e.ns");
+                    for (int g = 0; g < groups; g++) {
+                        String field = aliased(c, c.groupBy().get(g), ref);
+                        cols.append(", ").append(first(paths, part.source(), field)).append(" AS g").append(g + 1);
+                    }
+                    cols.append(", ").append(valueField.isPresent()
+                            ? first(paths, part.source(), aliased(c, valueField.get(), ref)) : "NULL")
+                            .append(" AS val");
+                    cols.append(", e.file, e.line");
+                    hits.add("SELECT " + cols + "\nFROM " + part.table() + " AS e\nWHERE e.ns IS NOT NULL AND "
+                            + part.condition());
+                }
+            } else {
+                // Chaining: every alert of the inner correlation is one hit at its window's end.
+                Correlation inner = (Correlation) ref.target();
+                String q = built.get(inner);
+                StringBuilder cols = new StringBuilder();
+                cols.append(d.escaper().literal(ref.name())).append(" AS rname, 1 AS cls, ")
+                        .append(order.indexOf(inner)).append(" AS k1, a.point AS k2, ").append(ref.position())
+                        .append(" AS k3, COALESCE(max(a.wend), max(a.ns)) AS ns");
+                List<String> innerGroup = new ArrayList<>();
+                boolean reachable = true;
+                for (int g = 0; g < groups; g++) {
+                    int at = inner.groupBy().indexOf(aliased(c, c.groupBy().get(g), ref));
+                    if (at < 0) {
+                        reachable = false; // the inner alerts have no such group value: no hit (the evaluator skips)
+                        break;
+                    }
+                    cols.append(", a.g").append(at + 1).append(" AS g").append(g + 1);
+                    innerGroup.add("a.g" + (at + 1));
+                }
+                if (!reachable) {
+                    continue;
+                }
+                String text = d.textColumnType();
+                cols.append(", CAST(NULL AS ").append(text).append(") AS val, CAST(NULL AS ").append(text)
+                        .append(") AS file, CAST(NULL AS BIGINT) AS line");
+                hits.add("SELECT " + cols + "\nFROM " + q + "alerts AS a\nGROUP BY a.point"
+                        + (innerGroup.isEmpty() ? "" : ", " + String.join(", ", innerGroup)));
+                events.add("SELECT 1 AS cls, " + order.indexOf(inner) + " AS k1, a.point AS k2, a.file, a.line, a.ns"
+                        + " FROM " + q + "alerts AS a");
+            }
+        }
+        if (hits.isEmpty()) {
+            notes.unsupported(c.span(), "a correlation none of whose inputs can give it group values");
+            return Optional.empty();
+        }
+        ctes.add(p + "hits AS (\n" + String.join("\nUNION ALL\n", hits) + "\n)");
+        List<String> notNull = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            notNull.add("h.g" + g + " IS NOT NULL");
+        }
+        ctes.add(p + "valid AS (\nSELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o\n"
+                + "FROM " + p + "hits AS h" + (notNull.isEmpty() ? "" : "\nWHERE " + String.join(" AND ", notNull))
+                + "\n)");
+        events.add(0, "SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM " + p + "hits AS h WHERE h.cls = 0");
+        ctes.add(p + "events AS (\n" + String.join("\nUNION ALL\n", events) + "\n)");
+        if (c.type() == Correlation.Type.SILENCE) {
+            silence(p, c, span, groups);
+        } else if (c.expression().isPresent()) {
+            absence(p, c, refs, span, groups);
+        } else {
+            windows(p, c, refs, span, groups);
+        }
+        notes.approximated(c.span(), "event times are 64-bit nanoseconds, so an event before 1677-09-21 or after"
+                + " 2262-04-11 takes no part (as an event without a time)");
+        if (groups > 0) {
+            notes.approximated(c.span(), "group-by values that are JSON numbers with a fraction or an exponent are"
+                    + " printed as the engine prints them");
+        }
+        built.put(c, p);
+        return Optional.of(p);
+    }
+
+    /** The correlation's field for one input: an alias resolves to the field it names for that input. */
+    private static String aliased(Correlation c, String field, Ref ref) {
+        for (Correlation.Alias a : c.aliases()) {
+            if (a.name().equals(field)) {
+                String f = a.fields().get(ref.name());
+                if (f == null && ref.target().meta().name().isPresent()) {
+                    f = a.fields().get(ref.target().meta().name().get());
+                }
+                return f == null ? field : f;
+            }
+        }
+        return field;
+    }
+
+    private String first(SqlPaths paths, LogSourceKey source, String field) {
+        List<String> names = PipelineApplier.field(pipelines, SqlTables.of(source), field);
+        for (String n : names) {
+            for (String k : SqlPaths.keys(n)) {
+                Optional<String> why = d.escaper().cannotHold(k).or(() -> d.keyProblem(k));
+                if (why.isPresent()) {
+                    notes.unsupported(Span.NONE, "the field name '" + n + "': " + why.get());
+                    return "NULL";
+                }
+            }
+        }
+        return paths.first("e.doc", names);
+    }
+
+    private static String groupColumns(String alias, int groups) {
+        StringBuilder b = new StringBuilder();
+        for (int g = 1; g <= groups; g++) {
+            b.append(", ").append(alias).append(".g").append(g).append(" AS g").append(g);
+        }
+        return b.toString();
+    }
+
+    private static String sameGroup(String a, String b, int groups) {
+        List<String> eq = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            eq.add(a + ".g" + g + " = " + b + ".g" + g);
+        }
+        return eq.isEmpty() ? "TRUE" : String.join(" AND ", eq);
+    }
+
+    private static String partition(String alias, int groups) {
+        List<String> p = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            p.add(alias + ".g" + g);
+        }
+        return (p.isEmpty() ? "" : "PARTITION BY " + String.join(", ", p) + " ") + "ORDER BY " + alias + ".o";
+    }
+
+    /** The window of point {@code p}: the group's hits in {@code [p.ns - span, p.ns]} up to {@code p} in order. */
+    private static String window(String h, String p, long span, int groups) {
+        return sameGroup(h, p, groups) + " AND " + h + ".ns >= " + p + ".ns - " + span + " AND " + h + ".o <= " + p
+                + ".o";
+    }
+
+    /** The events of hit {@code h}: itself, or the events of the chained alert. */
+    private static String eventsOf(String p, String h) {
+        return " JOIN " + p + "events AS ev ON ev.cls = " + h + ".cls AND ev.k1 = " + h + ".k1 AND ev.k2 = " + h
+                + ".k2";
+    }
+
+    /**
+     * An aggregate over the window of each point as window functions: a RANGE frame holds the group's hits with
+     * {@code ns} in {@code [p.ns - span, p.ns]}, including hits at {@code p.ns} that come after {@code p}; those are
+     * taken off again (a ROWS frame over the hits of that instant after {@code p}). Counts stay exact integers.
+     */
+    private static String windowed(String agg, long span, int groups) {
+        String g = partitionList("pt", groups);
+        return "(" + agg + " OVER (" + (g.isEmpty() ? "" : "PARTITION BY " + g + " ") + "ORDER BY pt.ns RANGE BETWEEN "
+                + span + " PRECEDING AND CURRENT ROW) - COALESCE(" + agg + " OVER (PARTITION BY "
+                + (g.isEmpty() ? "" : g + ", ") + "pt.ns ORDER BY pt.o ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED"
+                + " FOLLOWING), 0))";
+    }
+
+    private static String partitionList(String alias, int groups) {
+        List<String> out = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            out.add(alias + ".g" + g);
+        }
+        return String.join(", ", out);
+    }
+
+    private void windows(String p, Correlation c, List<Ref> refs, long span, int groups) {
+        String w = window("h", "pt", span, groups);
+        String valid = p + "valid";
+        String m;
+        switch (c.type()) {
+            case EVENT_COUNT -> m = windowed("count(*)", span, groups);
+            case TEMPORAL, TEMPORAL_ORDERED -> {
+                List<String> present = new ArrayList<>();
+                for (String name : new LinkedHashSet<>(refs.stream().map(Ref::name).toList())) {
+                    present.add("CASE WHEN " + windowed("count(*) FILTER (WHERE pt.rname = "
+                            + d.escaper().literal(name) + ")", span, groups) + " > 0 THEN 1 ELSE 0 END");
+                }
+                m = "(" + String.join(" + ", present) + ")";
+            }
+            case VALUE_SUM, VALUE_AVG -> {
+                String x = d.decimal("pt.val");
+                String n = windowed("count(" + x + ")", span, groups);
+                String sum = windowed("sum(" + x + ")", span, groups);
+                m = "CASE WHEN " + n + " > 0 THEN " + sum + (c.type() == Correlation.Type.VALUE_AVG ? " / " + n : "")
+                        + " END";
+            }
+            case VALUE_COUNT -> m = "(SELECT count(DISTINCT h.val) FROM " + valid + " AS h WHERE " + w + ")";
+            default -> {
+                int pct = c.threshold().flatMap(Correlation.Threshold::percentile).orElse(50);
+                String x = d.decimal("h.val");
+                // Nearest rank, with the evaluator's double arithmetic: ceil(p / 100.0 * n).
+                m = "(SELECT s.x FROM (SELECT " + x + " AS x, row_number() OVER (ORDER BY " + x + ") AS rn, count(*)"
+                        + " OVER () AS n FROM " + valid + " AS h WHERE " + w + " AND " + x + " IS NOT NULL) AS s"
+                        + " WHERE s.rn = " + d.greatest("1", d.least("s.n", "CAST(ceil(" + d.doubleConstant(pct
+                        / 100.0) + " * s.n) AS BIGINT)")) + ")";
+            }
+        }
+        if (c.type() == Correlation.Type.VALUE_SUM || c.type() == Correlation.Type.VALUE_AVG
+                || c.type() == Correlation.Type.VALUE_PERCENTILE) {
+            if (!(d instanceof PostgresDialect)) {
+                notes.approximated(c.span(), c.type().spelling() + " adds and compares the values as doubles, not"
+                        + " exact decimals");
+            } else if (c.type() == Correlation.Type.VALUE_AVG) {
+                notes.approximated(c.span(), "value_avg divides with PostgreSQL's numeric precision, not 16"
+                        + " significant digits (MathContext.DECIMAL64)");
+            }
+            notes.approximated(c.span(), c.type().spelling() + " reads numbers with ASCII digits only (Java's"
+                    + " BigDecimal also reads other Unicode digits)");
+        }
+        String sat = threshold(c, refs.size(), "q.m");
+        if (c.type() == Correlation.Type.TEMPORAL_ORDERED) {
+            sat = "(" + sat + ") AND " + ordered(valid, refs, span, groups);
+        }
+        ctes.add(p + "points AS (\nSELECT pt.*, " + m + " AS m\nFROM " + valid + " AS pt\n)");
+        ctes.add(p + "sats AS (\nSELECT q.*, CASE WHEN " + sat + " THEN 1 ELSE 0 END AS sat\nFROM " + p
+                + "points AS q\n)");
+        marks(p, p + "sats", groups);
+        fired(p, span);
+        ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
+                + "\nFROM " + p + "fired AS f JOIN " + valid
+                + " AS h ON " + window("h", "f", span, groups) + eventsOf(p, "h") + "\n)");
+    }
+
+    /** LAG over the points of each group: the previous point's satisfaction and time. */
+    private void marks(String p, String from, int groups) {
+        ctes.add(p + "marks AS (\nSELECT r.*, LAG(r.sat) OVER (" + partition("r", groups) + ") AS prev_sat,\n"
+                + "LAG(r.ns) OVER (" + partition("r", groups) + ") AS prev_ns\nFROM " + from + " AS r\n)");
+    }
+
+    /** A satisfied point fires unless the previous point of its group was satisfied within the span. */
+    private void fired(String p, long span) {
+        ctes.add(p + "fired AS (\nSELECT f.* FROM " + p + "marks AS f\nWHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat,"
+                + " 0) = 1 AND f.prev_ns >= f.ns - " + span + ")\n)");
+    }
+
+    /** The rules in the listed order inside the window of {@code q}: an ordered self-join. */
+    private String ordered(String valid, List<Ref> refs, long span, int groups) {
+        List<String> from = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String h = "t" + (i + 1);
+            from.add(valid + " AS " + h);
+            where.add(window(h, "q", span, groups));
+            where.add(h + ".rname = " + d.escaper().literal(refs.get(i).name()));
+            if (i > 0) {
+                where.add("t" + i + ".o < " + h + ".o");
+            }
+        }
+        return "EXISTS (SELECT 1 FROM " + String.join(", ", from) + " WHERE " + String.join(" AND ", where) + ")";
+    }
+
+    /** The condition on the measure: every comparison, or every named input for temporal types without one. */
+    private static String threshold(Correlation c, int rules, String m) {
+        if (c.threshold().isEmpty() || c.threshold().get().comparisons().isEmpty()) {
+            return m + " >= " + rules;
+        }
+        List<String> out = new ArrayList<>();
+        for (Correlation.Comparison cmp : c.threshold().get().comparisons()) {
+            String op = switch (cmp.op()) {
+                case GT -> ">";
+                case GTE -> ">=";
+                case LT -> "<";
+                case LTE -> "<=";
+                case EQ -> "=";
+                case NEQ -> "<>";
+            };
+            out.add(m + " " + op + " " + number(cmp.value()));
+        }
+        return String.join(" AND ", out);
+    }
+
+    private static String number(BigDecimal v) {
+        return v.toPlainString();
+    }
+
+    private void absence(String p, Correlation c, List<Ref> refs, long span, int groups) {
+        Condition expr = expand(c.expression().get(), refs.stream().map(Ref::name).toList());
+        Set<String> positive = new LinkedHashSet<>();
+        collectPositive(expr, false, positive);
+        List<String> pos = positive.stream().map(n -> d.escaper().literal(n)).toList();
+        String inPositive = pos.isEmpty() ? "IN (NULL)" : "IN (" + String.join(", ", pos) + ")";
+        String valid = p + "valid";
+        // A name is present around a hit when its hits in [t - span, t + span] are not zero: one window count each.
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(refs.stream().map(Ref::name).toList()));
+        StringBuilder near = new StringBuilder();
+        String g = partitionList("pt", groups);
+        for (int i = 0; i < names.size(); i++) {
+            near.append(", count(*) FILTER (WHERE pt.rname = ").append(d.escaper().literal(names.get(i)))
+                    .append(") OVER (").append(g.isEmpty() ? "" : "PARTITION BY " + g + " ")
+                    .append("ORDER BY pt.ns RANGE BETWEEN ").append(span).append(" PRECEDING AND ").append(span)
+                    .append(" FOLLOWING) AS near").append(i + 1);
+        }
+        ctes.add(p + "near AS (\nSELECT pt.*" + near + "\nFROM " + valid + " AS pt\n)");
+        ctes.add(p + "anchors AS (\nSELECT pt.*, CASE WHEN " + truth(names, expr) + " THEN 1 ELSE 0 END AS sat\n"
+                + "FROM " + p + "near AS pt\nWHERE pt.rname " + inPositive + "\n)");
+        marks(p, p + "anchors", groups);
+        fired(p, span);
+        ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
+                + "\nFROM " + p + "fired AS f JOIN " + valid + " AS h ON "
+                + sameGroup("h", "f", groups) + " AND h.ns BETWEEN f.ns - " + span + " AND f.ns + " + span
+                + " AND h.rname " + inPositive + eventsOf(p, "h") + "\n)");
+    }
+
+    /** The condition at anchor {@code pt}: a name is true when its count around the anchor is not zero. */
+    private static String truth(List<String> names, Condition expr) {
+        return expr.accept(new Condition.Visitor<String>() {
+            @Override
+            public String visitOr(Condition.Or n) {
+                return "(" + String.join(" OR ", n.terms().stream().map(t -> t.accept(this)).toList()) + ")";
+            }
+
+            @Override
+            public String visitAnd(Condition.And n) {
+                return "(" + String.join(" AND ", n.terms().stream().map(t -> t.accept(this)).toList()) + ")";
+            }
+
+            @Override
+            public String visitNot(Condition.Not n) {
+                return "NOT " + n.operand().accept(this);
+            }
+
+            @Override
+            public String visitRef(Condition.Ref n) {
+                int i = names.indexOf(n.name());
+                return i < 0 ? "FALSE" : "pt.near" + (i + 1) + " > 0";
+            }
+
+            @Override
+            public String visitOfPattern(Condition.OfPattern n) {
+                throw new IllegalStateException("expanded");
+            }
+
+            @Override
+            public String visitOfThem(Condition.OfThem n) {
+                throw new IllegalStateException("expanded");
+            }
+        });
+    }
+
+    private static void collectPositive(Condition c, boolean negated, Set<String> out) {
+        if (c instanceof Condition.Ref r && !negated) {
+            out.add(r.name());
+        } else if (c instanceof Condition.Not n) {
+            collectPositive(n.operand(), !negated, out);
+        } else if (c instanceof Condition.And a) {
+            a.terms().forEach(t -> collectPositive(t, negated, out));
+        } else if (c instanceof Condition.Or o) {
+            o.terms().forEach(t -> collectPositive(t, negated, out));
+        }
+    }
+
+    /** {@code 1 of}/{@code all of} patterns and {@code them} as input names, as the evaluator expands them. */
+    private static Condition expand(Condition c, List<String> rules) {
+        return c.accept(new Condition.Visitor<Condition>() {
+            @Override
+            public Condition visitOr(Condition.Or n) {
+                return new Condition.Or(n.terms().stream().map(t -> t.accept(this)).toList(), n.span());
+            }
+
+            @Override
+            public Condition visitAnd(Condition.And n) {
+                return new Condition.And(n.terms().stream().map(t -> t.accept(this)).toList(), n.span());
+            }
+
+            @Override
+            public Condition visitNot(Condition.Not n) {
+                return new Condition.Not(n.operand().accept(this), n.span());
+            }
+
+            @Override
+            public Condition visitRef(Condition.Ref n) {
+                return n;
+            }
+
+            @Override
+            public Condition visitOfPattern(Condition.OfPattern n) {
+                Pattern pat = Pattern.compile(("\\Q" + n.pattern() + "\\E").replace("*", "\\E.*\\Q"));
+                return quantify(n.quantifier(), rules.stream().filter(r -> pat.matcher(r).matches()).toList(), n);
+            }
+
+            @Override
+            public Condition visitOfThem(Condition.OfThem n) {
+                return quantify(n.quantifier(), rules.stream().filter(r -> !r.startsWith("_")).toList(), n);
+            }
+        });
+    }
+
+    private static Condition quantify(Condition.Quantifier q, List<String> names, Condition at) {
+        List<Condition> refs = names.stream().map(r -> (Condition) new Condition.Ref(r, at.span())).toList();
+        if (refs.isEmpty()) {
+            return new Condition.Ref("", at.span());
+        }
+        if (refs.size() == 1) {
+            return refs.get(0);
+        }
+        return q == Condition.Quantifier.ALL ? new Condition.And(refs, at.span()) : new Condition.Or(refs, at.span());
+    }
+
+    private void silence(String p, Correlation c, long span, int groups) {
+        String valid = p + "valid";
+        ctes.add(p + "seq AS (\nSELECT v.*, LAG(v.ns) OVER (" + partition("v", groups) + ") AS prev_ns,\n"
+                + "LAG(v.o) OVER (" + partition("v", groups) + ") AS prev_o,\n"
+                + "LEAD(v.o) OVER (" + partition("v", groups) + ") AS next_o\nFROM " + valid + " AS v\n)");
+        // The horizon is the newest event of the whole input: every event table, through the view the loader keeps.
+        ctes.add(p + "horizon AS (\nSELECT max(x.ns) AS hz FROM " + SqlTables.ALL_EVENTS + " AS x\n)");
+        String g = groupColumns("s", groups);
+        ctes.add(p + "alerts AS (\n"
+                + "SELECT s.prev_o AS point" + g + ", s.prev_ns AS wstart, s.ns AS wend, ev.file AS file,"
+                + " ev.line AS line, ev.ns AS ns\n"
+                + "FROM " + p + "seq AS s JOIN " + valid + " AS h ON h.o = s.prev_o OR h.o = s.o" + eventsOf(p, "h")
+                + "\nWHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > " + span + "\nUNION ALL\n"
+                + "SELECT s.o AS point" + g + ", s.ns AS wstart, z.hz AS wend, ev.file AS file, ev.line AS line,"
+                + " ev.ns AS ns\n"
+                + "FROM " + p + "seq AS s JOIN " + p + "horizon AS z ON z.hz - s.ns > " + span + " JOIN " + valid
+                + " AS h ON h.o = s.o" + eventsOf(p, "h") + "\nWHERE s.next_o IS NULL\n)");
+    }
+
+    /** The evaluator's run order of correlations: each after those it names (CorrelationOrder). */
+    private static List<Correlation> topological(List<Correlation> all, LinkCheck.Index index) {
+        List<Correlation> out = new ArrayList<>();
+        Map<Correlation, Boolean> done = new IdentityHashMap<>();
+        for (Correlation c : all) {
+            visit(c, index, done, out, 0);
+        }
+        return out;
+    }
+
+    private static void visit(Correlation c, LinkCheck.Index index, Map<Correlation, Boolean> done,
+                              List<Correlation> out, int depth) {
+        if (done.containsKey(c) || depth > 100) {
+            return;
+        }
+        done.put(c, Boolean.TRUE);
+        for (RuleRef r : c.rules()) {
+            Document x = index.resolve(r.target()).orElse(null);
+            if (x instanceof Correlation inner) {
+                visit(inner, index, done, out, depth + 1);
+            }
+        }
+        out.add(c);
+    }
+}

@@ -1,0 +1,402 @@
+package io.detc.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detc.Compilation;
+import io.detc.backend.Compiled;
+import io.detc.backend.sql.SqlBackend;
+import io.detc.backend.sql.SqlTables;
+import io.detc.check.LinkCheck;
+import io.detc.correlate.Alert;
+import io.detc.correlate.CorrelationEngine;
+import io.detc.correlate.EventRef;
+import io.detc.diag.Diagnostic;
+import io.detc.diag.Diagnostics;
+import io.detc.event.Event;
+import io.detc.event.EventProblem;
+import io.detc.event.EventReader;
+import io.detc.event.LogSourceKey;
+import io.detc.pipeline.Pipeline;
+import io.detc.rule.Correlation;
+import io.detc.rule.SigmaRule;
+import io.detc.run.AlertJson;
+import io.detc.run.EventInput;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An SQL engine reached through JDBC: loads the events into one table per log source (the columns of
+ * {@link SqlTables}), runs each rule's query from {@link SqlBackend}, and turns the rows into alerts. The queries are
+ * the backend's output exactly as {@code detc compile} prints it; this class adds only the loading and the alert
+ * bookkeeping the evaluator also does (order, {@code generate}).
+ *
+ * <p>Not thread-safe: one run at a time per engine.
+ */
+public abstract class SqlEngine implements Engine {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 1000;
+    private static final boolean TRACE = Boolean.getBoolean("detc.engine.trace");
+
+    protected final SqlBackend backend;
+    protected final Connection connection;
+    private final List<Pipeline> pipelines;
+    private final Set<String> tables = new LinkedHashSet<>();
+
+    protected SqlEngine(SqlBackend backend, Connection connection) {
+        this.backend = backend;
+        this.connection = connection;
+        this.pipelines = backend.defaultPipelines();
+    }
+
+    /** Creates the helper functions of the dialect ({@link SqlBackend#prelude()}); call once per database. */
+    protected void prelude() {
+        try (Statement st = connection.createStatement()) {
+            for (String sql : backend.prelude()) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(name() + ": cannot create the detc helper functions: " + e.getMessage(), e);
+        }
+    }
+
+    public SqlBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public EngineResult execute(Compilation compilation, List<EventInput> inputs) {
+        try {
+            return executeSql(compilation, inputs);
+        } catch (SQLException e) {
+            throw new IllegalStateException(name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private EngineResult executeSql(Compilation compilation, List<EventInput> inputs) throws SQLException {
+        dropTables();
+        long t0 = System.nanoTime();
+        Loaded loaded = load(inputs);
+        allEventsView();
+        long t1 = System.nanoTime();
+        List<String> unsupported = new ArrayList<>();
+        LinkCheck.Index index = LinkCheck.check(compilation.documents(), new Diagnostics());
+        List<Correlation> correlations = compilation.documents().stream().filter(d -> d instanceof Correlation)
+                .map(d -> (Correlation) d).toList();
+        CorrelationEngine quiet = new CorrelationEngine(correlations, index, (e, f) -> Optional.empty());
+        List<Single> singles = new ArrayList<>();
+        List<Compilation.Lowered> lowered = compilation.lowered();
+        for (int i = 0; i < lowered.size(); i++) {
+            SigmaRule rule = lowered.get(i).rule();
+            Compiled compiled = backend.compile(compilation, rule, pipelines, "query");
+            if (!compiled.ok()) {
+                unsupported.add(rule.key() + ": " + reasons(compiled));
+                continue;
+            }
+            if (quiet.suppresses(rule)) {
+                continue;
+            }
+            for (LogSourceKey s : SqlBackend.sources(rule)) {
+                ensureTable(backend.table(s, pipelines));
+            }
+            long q0 = System.nanoTime();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery(compiled.text().get())) {
+                while (rs.next()) {
+                    singles.add(new Single(rs.getLong(1), i, rule, rs.getString(2), rs.getLong(3)));
+                }
+                if (TRACE) {
+                    System.err.println(name() + " " + rule.key() + " " + (System.nanoTime() - q0) / 1_000_000 + " ms, "
+                            + compiled.text().get().length() + " chars");
+                }
+            } catch (SQLException e) {
+                throw new SQLException("rule " + rule.key() + ": " + e.getMessage() + "\n" + compiled.text().get(), e);
+            }
+        }
+        singles.sort(Comparator.comparingLong(Single::seq).thenComparingInt(Single::ruleIndex));
+        List<String> alerts = new ArrayList<>();
+        for (Single s : singles) {
+            alerts.add(AlertJson.line(new Alert(s.rule(), List.of(new EventRef(s.file(), s.line(), null)),
+                    Optional.empty(), Optional.empty())));
+        }
+        List<Fired> fired = new ArrayList<>();
+        for (Correlation c : correlations) {
+            Compiled compiled = backend.compile(compilation, c, pipelines, "query");
+            if (!compiled.ok()) {
+                unsupported.add(c.key() + ": " + reasons(compiled));
+                continue;
+            }
+            if (quiet.suppresses(c)) {
+                continue;
+            }
+            for (io.detc.rule.RuleRef r : c.rules()) {
+                if (index.resolve(r.target()).orElse(null) instanceof SigmaRule rule) {
+                    for (LogSourceKey s : SqlBackend.sources(rule)) {
+                        ensureTable(backend.table(s, pipelines));
+                    }
+                }
+            }
+            long q0 = System.nanoTime();
+            fired.addAll(correlation(c, compiled.text().get()));
+            if (TRACE) {
+                System.err.println(name() + " " + c.key() + " " + (System.nanoTime() - q0) / 1_000_000 + " ms, "
+                        + compiled.text().get().length() + " chars (correlation)");
+            }
+        }
+        fired.sort(Comparator.comparing((Fired f) -> f.alert().window().orElseThrow().end())
+                .thenComparing(f -> f.alert().source().key()).thenComparingLong(Fired::point));
+        for (Fired f : fired) {
+            alerts.add(AlertJson.line(f.alert()));
+        }
+        long t2 = System.nanoTime();
+        return new EngineResult(alerts, unsupported, loaded.problems, loaded.notLoaded, loaded.events, t1 - t0,
+                t2 - t1);
+    }
+
+    /** A correlation alert and its place among its correlation's firings. */
+    private record Fired(Alert alert, long point) {
+    }
+
+    /** Runs one correlation query: one row per event of each alert (see SqlCorrelations for the columns). */
+    private List<Fired> correlation(Correlation c, String sql) throws SQLException {
+        int groups = c.groupBy().size();
+        Map<Long, List<EventRef>> events = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> groupOf = new HashMap<>();
+        Map<Long, Alert.Window> windows = new HashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                long point = rs.getLong(1);
+                if (!groupOf.containsKey(point)) {
+                    Map<String, String> g = new LinkedHashMap<>();
+                    for (int i = 0; i < groups; i++) {
+                        g.put(c.groupBy().get(i), rs.getString(2 + i));
+                    }
+                    groupOf.put(point, g);
+                    long ws = rs.getLong(2 + groups);
+                    boolean hasWindow = !rs.wasNull();
+                    long we = rs.getLong(3 + groups);
+                    if (hasWindow) {
+                        windows.put(point, new Alert.Window(instant(ws), instant(we)));
+                    }
+                }
+                events.computeIfAbsent(point, k -> new ArrayList<>()).add(new EventRef(rs.getString(4 + groups),
+                        rs.getLong(5 + groups), instant(rs.getLong(6 + groups))));
+            }
+        } catch (SQLException e) {
+            throw new SQLException("correlation " + c.key() + ": " + e.getMessage() + "\n" + sql, e);
+        }
+        List<Fired> out = new ArrayList<>();
+        for (Map.Entry<Long, List<EventRef>> e : events.entrySet()) {
+            List<EventRef> refs = e.getValue().stream().sorted(Comparator.comparing(EventRef::time)
+                    .thenComparing(EventRef::file).thenComparingLong(EventRef::line)).distinct().toList();
+            Alert.Window w = windows.getOrDefault(e.getKey(), new Alert.Window(refs.get(0).time(),
+                    refs.stream().map(EventRef::time).max(Comparator.naturalOrder()).orElseThrow()));
+            out.add(new Fired(new Alert(c, refs, Optional.of(groupOf.get(e.getKey())), Optional.of(w)),
+                    e.getKey()));
+        }
+        return out;
+    }
+
+    private static Instant instant(long ns) {
+        return Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
+    }
+
+    private static String reasons(Compiled c) {
+        return String.join("; ", c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message)
+                .toList());
+    }
+
+    private record Single(long seq, int ruleIndex, SigmaRule rule, String file, long line) {
+    }
+
+    /** What loading saw. */
+    private static final class Loaded {
+        final List<EventProblem> problems = new ArrayList<>();
+        final List<String> notLoaded = new ArrayList<>();
+        long events;
+    }
+
+    /** Where the rows of one table go while loading. */
+    protected interface Sink extends AutoCloseable {
+        void add(long seq, Event e, String doc) throws SQLException;
+
+        /** Writes what is pending and releases the sink. */
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** A sink that inserts rows in batches through a prepared statement; engines with a faster path override. */
+    protected Sink sink(String table) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table
+                + " (seq, file, line, time, ns, doc) VALUES (?, ?, ?, " + timeParameter() + ", ?, "
+                + backend.dialect().jsonParameter() + ")");
+        return new Sink() {
+            private int pending;
+
+            @Override
+            public void add(long seq, Event e, String doc) throws SQLException {
+                bind(ps, seq, e, doc);
+                ps.addBatch();
+                if (++pending >= BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+                ps.close();
+            }
+        };
+    }
+
+    /** Reads every input in order (the evaluator's reader) and writes the events to their tables. */
+    private Loaded load(List<EventInput> inputs) throws SQLException {
+        Loaded out = new Loaded();
+        Map<LogSourceKey, String> tableOf = new HashMap<>();
+        Map<String, Sink> sinks = new LinkedHashMap<>();
+        long[] seq = {0};
+        EventReader reader = new EventReader();
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (EventInput in : inputs) {
+                SQLException[] failure = {null};
+                reader.read(in.path(), in.shown(), in.forced(), (Event e) -> {
+                    if (failure[0] != null) {
+                        return;
+                    }
+                    try {
+                        out.events++;
+                        String table = tableOf.computeIfAbsent(e.source(), s -> backend.table(s, pipelines));
+                        String doc = JSON.writeValueAsString(e.json());
+                        Optional<String> why = storable(doc);
+                        if (why.isPresent()) {
+                            out.notLoaded.add(e.where() + ": " + why.get());
+                            seq[0]++;
+                            return;
+                        }
+                        Sink sink = sinks.get(table);
+                        if (sink == null) {
+                            ensureTable(table);
+                            sink = sink(table);
+                            sinks.put(table, sink);
+                        }
+                        sink.add(seq[0]++, e, doc);
+                    } catch (SQLException ex) {
+                        failure[0] = ex;
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }, out.problems::add);
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+            }
+            for (Sink sink : sinks.values()) {
+                sink.close();
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+        return out;
+    }
+
+    /** Why this engine cannot store a document as it is, or empty. */
+    protected Optional<String> storable(String json) {
+        return Optional.empty();
+    }
+
+    /** The parameter expression of the time column ({@code CAST(? AS TIMESTAMPTZ)}). */
+    protected String timeParameter() {
+        return "CAST(? AS " + SqlTables.timeType(backend.dialect()) + ")";
+    }
+
+    protected static void bind(PreparedStatement ps, long seq, Event e, String doc) throws SQLException {
+        ps.setLong(1, seq);
+        ps.setString(2, e.file());
+        ps.setLong(3, e.line());
+        if (e.time().isPresent()) {
+            Instant t = e.time().get();
+            ps.setString(4, t.toString());
+            Long ns = nanos(t);
+            if (ns == null) {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(5, ns);
+            }
+        } else {
+            ps.setNull(4, java.sql.Types.VARCHAR);
+            ps.setNull(5, java.sql.Types.BIGINT);
+        }
+        ps.setString(6, doc);
+    }
+
+    /** Nanoseconds since the epoch, or null outside 1677-2262 (the range of a signed 64-bit count). */
+    protected static Long nanos(Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private void ensureTable(String table) throws SQLException {
+        if (tables.add(table)) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE TABLE " + table + " (" + SqlTables.columns(backend.dialect()) + ")");
+            }
+        }
+    }
+
+    /** The view over every loaded table's times ({@link SqlTables#ALL_EVENTS}), for silence's horizon. */
+    private void allEventsView() throws SQLException {
+        List<String> selects = new ArrayList<>();
+        for (String t : tables) {
+            selects.add("SELECT ns FROM " + t);
+        }
+        if (selects.isEmpty()) {
+            selects.add("SELECT CAST(NULL AS BIGINT) AS ns WHERE 1 = 0");
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP VIEW IF EXISTS " + SqlTables.ALL_EVENTS);
+            st.execute("CREATE VIEW " + SqlTables.ALL_EVENTS + " AS " + String.join(" UNION ALL ", selects));
+        }
+    }
+
+    private void dropTables() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP VIEW IF EXISTS " + SqlTables.ALL_EVENTS);
+            for (String t : tables) {
+                st.execute("DROP TABLE IF EXISTS " + t);
+            }
+        }
+        tables.clear();
+    }
+
+    @Override
+    public void close() {
+        try {
+            dropTables();
+            connection.close();
+        } catch (SQLException e) {
+            // closing an in-memory database cannot lose anything
+        }
+    }
+}

@@ -1,0 +1,69 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000201 OAuth grant without a matching sign-in (approximated)
+-- testdata/rules/correlation_absence.yml:1:1: warning[W402]: sql (postgres) approximates: event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time)
+--   | title: OAuth grant without a matching sign-in
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- testdata/rules/correlation_absence.yml:1:1: warning[W402]: sql (postgres) approximates: group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them
+--   | title: OAuth grant without a matching sign-in
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- detc sql (postgres): OAuth grant without a matching sign-in [7d2f0c1a-5b3e-4c8d-9a6f-000000000201]
+-- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+WITH d1_hits AS MATERIALIZED (
+SELECT 'okta_token_grant' AS rname, 0 AS cls, e.seq AS k1, 3 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END FROM (SELECT (ARRAY[0] || n1.o || n2.o) AS k, n2.v AS v FROM detc_flatten((e.doc -> 'actor')) AS n1, detc_flatten((n1.v -> 'id')) AS n2 UNION ALL SELECT (ARRAY[0] || n3.o) AS k, n3.v AS v FROM detc_flatten((e.doc -> 'actor.id')) AS n3 WHERE (e.doc -> 'actor') IS NULL) AS v4 WHERE CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
+FROM events_okta_okta AS e
+WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'app.oauth2.as.token.grant')
+UNION ALL
+SELECT 'okta_session' AS rname, 0 AS cls, e.seq AS k1, 4 AS k2, 1 AS k3, e.ns, (SELECT CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END FROM (SELECT (ARRAY[0] || n1.o || n2.o) AS k, n2.v AS v FROM detc_flatten((e.doc -> 'actor')) AS n1, detc_flatten((n1.v -> 'id')) AS n2 UNION ALL SELECT (ARRAY[0] || n3.o) AS k, n3.v AS v FROM detc_flatten((e.doc -> 'actor.id')) AS n3 WHERE (e.doc -> 'actor') IS NULL) AS v4 WHERE CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
+FROM events_okta_okta AS e
+WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'user.session.start')
+),
+d1_valid AS MATERIALIZED (
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+FROM d1_hits AS h
+WHERE h.g1 IS NOT NULL
+),
+d1_events AS MATERIALIZED (
+SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
+),
+d1_near AS MATERIALIZED (
+SELECT pt.*, count(*) FILTER (WHERE pt.rname = 'okta_token_grant') OVER (PARTITION BY pt.g1 ORDER BY pt.ns RANGE BETWEEN 900000000000 PRECEDING AND 900000000000 FOLLOWING) AS near1, count(*) FILTER (WHERE pt.rname = 'okta_session') OVER (PARTITION BY pt.g1 ORDER BY pt.ns RANGE BETWEEN 900000000000 PRECEDING AND 900000000000 FOLLOWING) AS near2
+FROM d1_valid AS pt
+),
+d1_anchors AS MATERIALIZED (
+SELECT pt.*, CASE WHEN (pt.near1 > 0 AND NOT pt.near2 > 0) THEN 1 ELSE 0 END AS sat
+FROM d1_near AS pt
+WHERE pt.rname IN ('okta_token_grant')
+),
+d1_marks AS MATERIALIZED (
+SELECT r.*, LAG(r.sat) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_sat,
+LAG(r.ns) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_ns
+FROM d1_anchors AS r
+),
+d1_fired AS MATERIALIZED (
+SELECT f.* FROM d1_marks AS f
+WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 900000000000)
+),
+d1_alerts AS MATERIALIZED (
+SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
+FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns BETWEEN f.ns - 900000000000 AND f.ns + 900000000000 AND h.rname IN ('okta_token_grant') JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+)
+SELECT * FROM d1_alerts
+ORDER BY point, ns, file, line;
+
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000202 Okta token grant (exact)
+-- detc sql (postgres): Okta token grant [7d2f0c1a-5b3e-4c8d-9a6f-000000000202]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_okta_okta AS e
+WHERE EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'app.oauth2.as.token.grant')
+ORDER BY seq;
+
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000203 Okta session start (exact)
+-- detc sql (postgres): Okta session start [7d2f0c1a-5b3e-4c8d-9a6f-000000000203]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_okta_okta AS e
+WHERE EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'user.session.start')
+ORDER BY seq;

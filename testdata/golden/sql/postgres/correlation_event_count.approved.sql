@@ -1,0 +1,61 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000101 Many failed Okta sign-ins for one user (approximated)
+-- testdata/rules/correlation_event_count.yml:1:1: warning[W402]: sql (postgres) approximates: event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time)
+--   | title: Many failed Okta sign-ins for one user
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- testdata/rules/correlation_event_count.yml:1:1: warning[W402]: sql (postgres) approximates: group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them
+--   | title: Many failed Okta sign-ins for one user
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- detc sql (postgres): Many failed Okta sign-ins for one user [7d2f0c1a-5b3e-4c8d-9a6f-000000000101]
+-- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+WITH d1_hits AS MATERIALIZED (
+SELECT 'okta_failed_signin' AS rname, 0 AS cls, e.seq AS k1, 9 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END FROM (SELECT (ARRAY[0] || n1.o || n2.o) AS k, n2.v AS v FROM detc_flatten((e.doc -> 'actor')) AS n1, detc_flatten((n1.v -> 'alternateId')) AS n2 UNION ALL SELECT (ARRAY[0] || n3.o) AS k, n3.v AS v FROM detc_flatten((e.doc -> 'actor.alternateId')) AS n3 WHERE (e.doc -> 'actor') IS NULL) AS v4 WHERE CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
+FROM events_okta_okta AS e
+WHERE e.ns IS NOT NULL AND (
+  EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'user.session.start')
+  AND EXISTS (SELECT 1 FROM (SELECT n3.v AS v FROM detc_flatten((e.doc -> 'outcome')) AS n2, detc_flatten((n2.v -> 'result')) AS n3 UNION ALL SELECT n4.v AS v FROM detc_flatten((e.doc -> 'outcome.result')) AS n4 WHERE (e.doc -> 'outcome') IS NULL) AS v5 WHERE detc_fold(CASE WHEN jsonb_typeof(v5.v) IN ('string', 'number', 'boolean') THEN v5.v #>> '{}' END) = 'failure')
+)
+),
+d1_valid AS MATERIALIZED (
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+FROM d1_hits AS h
+WHERE h.g1 IS NOT NULL
+),
+d1_events AS MATERIALIZED (
+SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
+),
+d1_points AS MATERIALIZED (
+SELECT pt.*, (count(*) OVER (PARTITION BY pt.g1 ORDER BY pt.ns RANGE BETWEEN 600000000000 PRECEDING AND CURRENT ROW) - COALESCE(count(*) OVER (PARTITION BY pt.g1, pt.ns ORDER BY pt.o ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0)) AS m
+FROM d1_valid AS pt
+),
+d1_sats AS MATERIALIZED (
+SELECT q.*, CASE WHEN q.m >= 5 THEN 1 ELSE 0 END AS sat
+FROM d1_points AS q
+),
+d1_marks AS MATERIALIZED (
+SELECT r.*, LAG(r.sat) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_sat,
+LAG(r.ns) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_ns
+FROM d1_sats AS r
+),
+d1_fired AS MATERIALIZED (
+SELECT f.* FROM d1_marks AS f
+WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 600000000000)
+),
+d1_alerts AS MATERIALIZED (
+SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
+FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+)
+SELECT * FROM d1_alerts
+ORDER BY point, ns, file, line;
+
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000102 Okta failed sign-in (exact)
+-- detc sql (postgres): Okta failed sign-in [7d2f0c1a-5b3e-4c8d-9a6f-000000000102]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_okta_okta AS e
+WHERE (
+  EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE detc_fold(CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END) = 'user.session.start')
+  AND EXISTS (SELECT 1 FROM (SELECT n3.v AS v FROM detc_flatten((e.doc -> 'outcome')) AS n2, detc_flatten((n2.v -> 'result')) AS n3 UNION ALL SELECT n4.v AS v FROM detc_flatten((e.doc -> 'outcome.result')) AS n4 WHERE (e.doc -> 'outcome') IS NULL) AS v5 WHERE detc_fold(CASE WHEN jsonb_typeof(v5.v) IN ('string', 'number', 'boolean') THEN v5.v #>> '{}' END) = 'failure')
+)
+ORDER BY seq;

@@ -1,0 +1,58 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000181 Median Graph response above 2 MB for one app within 10 minutes (approximated)
+-- testdata/rules/correlation_value_percentile.yml:1:1: warning[W402]: sql (postgres) approximates: value_percentile reads numbers with ASCII digits only (Java's BigDecimal also reads other Unicode digits)
+--   | title: Median Graph response above 2 MB for one app within 10 minutes
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- testdata/rules/correlation_value_percentile.yml:1:1: warning[W402]: sql (postgres) approximates: event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time)
+--   | title: Median Graph response above 2 MB for one app within 10 minutes
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- testdata/rules/correlation_value_percentile.yml:1:1: warning[W402]: sql (postgres) approximates: group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them
+--   | title: Median Graph response above 2 MB for one app within 10 minutes
+--   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+-- detc sql (postgres): Median Graph response above 2 MB for one app within 10 minutes [7d2f0c1a-5b3e-4c8d-9a6f-000000000181]
+-- fidelity: approximated (value_percentile reads numbers with ASCII digits only (Java's BigDecimal also reads other Unicode digits); event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+WITH d1_hits AS MATERIALIZED (
+SELECT 'graph_get_for_percentile' AS rname, 0 AS cls, e.seq AS k1, 19 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END FROM (SELECT (ARRAY[0] || n1.o || n2.o) AS k, n2.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n1, detc_flatten((n1.v -> 'appId')) AS n2 UNION ALL SELECT (ARRAY[0] || n3.o) AS k, n3.v AS v FROM detc_flatten((e.doc -> 'properties.appId')) AS n3 WHERE (e.doc -> 'properties') IS NULL) AS v4 WHERE CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, (SELECT CASE WHEN jsonb_typeof(v8.v) IN ('string', 'number', 'boolean') THEN v8.v #>> '{}' END FROM (SELECT (ARRAY[0] || n5.o || n6.o) AS k, n6.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n5, detc_flatten((n5.v -> 'responseSizeBytes')) AS n6 UNION ALL SELECT (ARRAY[0] || n7.o) AS k, n7.v AS v FROM detc_flatten((e.doc -> 'properties.responseSizeBytes')) AS n7 WHERE (e.doc -> 'properties') IS NULL) AS v8 WHERE CASE WHEN jsonb_typeof(v8.v) IN ('string', 'number', 'boolean') THEN v8.v #>> '{}' END IS NOT NULL ORDER BY v8.k LIMIT 1) AS val, e.file, e.line
+FROM events_azure_graphactivitylogs AS e
+WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT n2.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n1, detc_flatten((n1.v -> 'requestMethod')) AS n2 UNION ALL SELECT n3.v AS v FROM detc_flatten((e.doc -> 'properties.requestMethod')) AS n3 WHERE (e.doc -> 'properties') IS NULL) AS v4 WHERE detc_fold(CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END) = 'get')
+),
+d1_valid AS MATERIALIZED (
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+FROM d1_hits AS h
+WHERE h.g1 IS NOT NULL
+),
+d1_events AS MATERIALIZED (
+SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
+),
+d1_points AS MATERIALIZED (
+SELECT pt.*, (SELECT s.x FROM (SELECT CASE WHEN btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' ')) ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN detc_numeric(btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' '))) END AS x, row_number() OVER (ORDER BY CASE WHEN btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' ')) ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN detc_numeric(btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' '))) END) AS rn, count(*) OVER () AS n FROM d1_valid AS h WHERE h.g1 = pt.g1 AND h.ns >= pt.ns - 600000000000 AND h.o <= pt.o AND CASE WHEN btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' ')) ~ '^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$' THEN detc_numeric(btrim(h.val, (chr(1) || chr(2) || chr(3) || chr(4) || chr(5) || chr(6) || chr(7) || chr(8) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(14) || chr(15) || chr(16) || chr(17) || chr(18) || chr(19) || chr(20) || chr(21) || chr(22) || chr(23) || chr(24) || chr(25) || chr(26) || chr(27) || chr(28) || chr(29) || chr(30) || chr(31) || ' '))) END IS NOT NULL) AS s WHERE s.rn = greatest(1, least(s.n, CAST(ceil(CAST('0.5' AS float8) * s.n) AS BIGINT)))) AS m
+FROM d1_valid AS pt
+),
+d1_sats AS MATERIALIZED (
+SELECT q.*, CASE WHEN q.m > 2000000 THEN 1 ELSE 0 END AS sat
+FROM d1_points AS q
+),
+d1_marks AS MATERIALIZED (
+SELECT r.*, LAG(r.sat) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_sat,
+LAG(r.ns) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_ns
+FROM d1_sats AS r
+),
+d1_fired AS MATERIALIZED (
+SELECT f.* FROM d1_marks AS f
+WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 600000000000)
+),
+d1_alerts AS MATERIALIZED (
+SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
+FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+)
+SELECT * FROM d1_alerts
+ORDER BY point, ns, file, line;
+
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000182 Graph GET request (percentile) (exact)
+-- detc sql (postgres): Graph GET request (percentile) [7d2f0c1a-5b3e-4c8d-9a6f-000000000182]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_azure_graphactivitylogs AS e
+WHERE EXISTS (SELECT 1 FROM (SELECT n2.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n1, detc_flatten((n1.v -> 'requestMethod')) AS n2 UNION ALL SELECT n3.v AS v FROM detc_flatten((e.doc -> 'properties.requestMethod')) AS n3 WHERE (e.doc -> 'properties') IS NULL) AS v4 WHERE detc_fold(CASE WHEN jsonb_typeof(v4.v) IN ('string', 'number', 'boolean') THEN v4.v #>> '{}' END) = 'get')
+ORDER BY seq;

@@ -1,0 +1,1 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000301 Exclude Okta service accounts from token creation alerts (a filter: applied to the rules it names)

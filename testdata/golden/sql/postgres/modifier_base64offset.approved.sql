@@ -1,0 +1,8 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000013 Base64 offset (exact)
+-- detc sql (postgres): Base64 offset [7d2f0c1a-5b3e-4c8d-9a6f-000000000013]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_azure_auditlogs AS e
+WHERE EXISTS (SELECT 1 FROM (SELECT n4.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n1, detc_flatten((n1.v -> 'targetResources')) AS n2, detc_flatten((n2.v -> 'modifiedProperties')) AS n3, detc_flatten((n3.v -> 'newValue')) AS n4 UNION ALL SELECT n5.v AS v FROM detc_flatten((e.doc -> 'properties.targetResources.modifiedProperties.newValue')) AS n5 WHERE (e.doc -> 'properties') IS NULL UNION ALL SELECT n7.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n6, detc_flatten((n6.v -> 'targetResources.modifiedProperties.newValue')) AS n7 WHERE (n6.v -> 'targetResources') IS NULL UNION ALL SELECT n10.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n8, detc_flatten((n8.v -> 'targetResources')) AS n9, detc_flatten((n9.v -> 'modifiedProperties.newValue')) AS n10 WHERE (n9.v -> 'modifiedProperties') IS NULL) AS v11 WHERE (detc_fold(CASE WHEN jsonb_typeof(v11.v) IN ('string', 'number', 'boolean') THEN v11.v #>> '{}' END) LIKE '%l2jpbi9iyxno%' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v11.v) IN ('string', 'number', 'boolean') THEN v11.v #>> '{}' END) LIKE '%9iaw4vymfza%' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v11.v) IN ('string', 'number', 'boolean') THEN v11.v #>> '{}' END) LIKE '%vymlul2jhc2%' ESCAPE '\'))
+ORDER BY seq;

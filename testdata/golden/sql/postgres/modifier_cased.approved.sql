@@ -1,0 +1,8 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000005 Cased match (exact)
+-- detc sql (postgres): Cased match [7d2f0c1a-5b3e-4c8d-9a6f-000000000005]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_okta_okta AS e
+WHERE EXISTS (SELECT 1 FROM detc_flatten((e.doc -> 'eventType')) AS n1 WHERE CASE WHEN jsonb_typeof(n1.v) IN ('string', 'number', 'boolean') THEN n1.v #>> '{}' END = 'system.api_token.create')
+ORDER BY seq;

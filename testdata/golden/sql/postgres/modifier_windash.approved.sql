@@ -1,0 +1,8 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000014 Windash (exact)
+-- detc sql (postgres): Windash [7d2f0c1a-5b3e-4c8d-9a6f-000000000014]
+-- fidelity: exact
+-- requires: PostgreSQL >= 14 in a UTF8 database; the detc functions (detc_fold, detc_flatten, detc_numkey, detc_timepart, detc_float8) created once per database (SqlBackend.prelude("postgres"))
+SELECT e.seq, e.file, e.line
+FROM events_azure_auditlogs AS e
+WHERE EXISTS (SELECT 1 FROM (SELECT n3.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n1, detc_flatten((n1.v -> 'additionalDetails')) AS n2, detc_flatten((n2.v -> 'value')) AS n3 UNION ALL SELECT n4.v AS v FROM detc_flatten((e.doc -> 'properties.additionalDetails.value')) AS n4 WHERE (e.doc -> 'properties') IS NULL UNION ALL SELECT n6.v AS v FROM detc_flatten((e.doc -> 'properties')) AS n5, detc_flatten((n5.v -> 'additionalDetails.value')) AS n6 WHERE (n5.v -> 'additionalDetails') IS NULL) AS v7 WHERE (detc_fold(CASE WHEN jsonb_typeof(v7.v) IN ('string', 'number', 'boolean') THEN v7.v #>> '{}' END) LIKE '% -encodedcommand %' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v7.v) IN ('string', 'number', 'boolean') THEN v7.v #>> '{}' END) LIKE '% /encodedcommand %' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v7.v) IN ('string', 'number', 'boolean') THEN v7.v #>> '{}' END) LIKE '% –encodedcommand %' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v7.v) IN ('string', 'number', 'boolean') THEN v7.v #>> '{}' END) LIKE '% —encodedcommand %' ESCAPE '\' OR detc_fold(CASE WHEN jsonb_typeof(v7.v) IN ('string', 'number', 'boolean') THEN v7.v #>> '{}' END) LIKE '% ―encodedcommand %' ESCAPE '\'))
+ORDER BY seq;

@@ -1,0 +1,8 @@
+-- 7d2f0c1a-5b3e-4c8d-9a6f-000000000008 CIDR v4 and v6 (exact)
+-- detc sql (sqlite): CIDR v4 and v6 [7d2f0c1a-5b3e-4c8d-9a6f-000000000008]
+-- fidelity: exact
+-- requires: SQLite >= 3.38; Java functions registered through the JDBC driver (org.sqlite.Function): regexp (RE2/J, behind REGEXP), detc_fold, detc_ip, detc_numkey, detc_timepart (io.detc.backend.sql.SqlFunctions)
+SELECT e.seq, e.file, e.line
+FROM events_azure_signinlogs AS e
+WHERE NOT EXISTS (SELECT 1 FROM (SELECT n2.type AS t, n2.atom AS s, CASE WHEN n2.type IN ('integer', 'real') THEN ((CASE WHEN n1.type = 'object' THEN n1.value END -> '$."ipAddress"') -> n2.fullkey) WHEN n2.type = 'object' THEN n2.value END AS j FROM json_tree((e.doc -> '$."properties"')) AS n1, json_tree((CASE WHEN n1.type = 'object' THEN n1.value END -> '$."ipAddress"')) AS n2 WHERE n1.type <> 'array' AND instr(n1.fullkey, '.') = 0 AND n2.type <> 'array' AND instr(n2.fullkey, '.') = 0 UNION ALL SELECT n3.type AS t, n3.atom AS s, CASE WHEN n3.type IN ('integer', 'real') THEN ((e.doc -> '$."properties.ipAddress"') -> n3.fullkey) WHEN n3.type = 'object' THEN n3.value END AS j FROM json_tree((e.doc -> '$."properties.ipAddress"')) AS n3 WHERE (e.doc -> '$."properties"') IS NULL AND n3.type <> 'array' AND instr(n3.fullkey, '.') = 0) AS v4 WHERE ((v4.t = 'text' AND CASE length(detc_ip(v4.s)) WHEN 8 THEN detc_ip(v4.s) BETWEEN '0a000000' AND '0affffff' WHEN 32 THEN detc_ip(v4.s) BETWEEN '00000000000000000000ffff0a000000' AND '00000000000000000000ffff0affffff' ELSE FALSE END) OR (v4.t = 'text' AND (length(detc_ip(v4.s)) = 32 AND detc_ip(v4.s) BETWEEN '20010db8000000000000000000000000' AND '20010db8ffffffffffffffffffffffff'))))
+ORDER BY seq;
