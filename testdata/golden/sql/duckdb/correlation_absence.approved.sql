@@ -18,9 +18,16 @@ FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
 ),
 d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 900000000000 AS b
 FROM d1_hits AS h
 WHERE h.g1 IS NOT NULL
+),
+d1_reach AS MATERIALIZED (
+SELECT v.*, v.b - 1 AS jb FROM d1_valid AS v
+UNION ALL
+SELECT v.*, v.b AS jb FROM d1_valid AS v
+UNION ALL
+SELECT v.*, v.b + 1 AS jb FROM d1_valid AS v
 ),
 d1_events AS MATERIALIZED (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
@@ -45,7 +52,7 @@ WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 900
 ),
 d1_alerts AS MATERIALIZED (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns BETWEEN f.ns - 900000000000 AND f.ns + 900000000000 AND h.rname IN ('okta_token_grant') JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_fired AS f JOIN d1_reach AS h ON h.g1 = f.g1 AND h.jb = f.b AND h.ns BETWEEN f.ns - 900000000000 AND f.ns + 900000000000 AND h.rname IN ('okta_token_grant') JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 )
 SELECT * FROM d1_alerts
 ORDER BY point, ns, file, line;

@@ -23,9 +23,14 @@ WHERE e.ns IS NOT NULL AND (
 )
 ),
 d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 600000000000 AS b
 FROM d1_hits AS h
 WHERE h.g1 IS NOT NULL
+),
+d1_reach AS MATERIALIZED (
+SELECT v.*, v.b AS jb FROM d1_valid AS v
+UNION ALL
+SELECT v.*, v.b + 1 AS jb FROM d1_valid AS v
 ),
 d1_events AS MATERIALIZED (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
@@ -49,7 +54,7 @@ WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 600
 ),
 d1_alerts AS MATERIALIZED (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_fired AS f JOIN d1_reach AS h ON h.g1 = f.g1 AND h.jb = f.b AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 ),
 d2_hits AS MATERIALIZED (
 SELECT 'okta_many_failures' AS rname, 1 AS cls, 2 AS k1, a.point AS k2, 0 AS k3, COALESCE(max(a.wend), max(a.ns)) AS ns, a.g1 AS g1, CAST(NULL AS VARCHAR) AS val, CAST(NULL AS VARCHAR) AS file, CAST(NULL AS BIGINT) AS line
@@ -64,9 +69,14 @@ WHERE e.ns IS NOT NULL AND (
 )
 ),
 d2_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 1800000000000 AS b
 FROM d2_hits AS h
 WHERE h.g1 IS NOT NULL
+),
+d2_reach AS MATERIALIZED (
+SELECT v.*, v.b AS jb FROM d2_valid AS v
+UNION ALL
+SELECT v.*, v.b + 1 AS jb FROM d2_valid AS v
 ),
 d2_events AS MATERIALIZED (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d2_hits AS h WHERE h.cls = 0
@@ -78,7 +88,7 @@ SELECT pt.*, (CASE WHEN (count(*) FILTER (WHERE pt.rname = 'okta_many_failures')
 FROM d2_valid AS pt
 ),
 d2_sats AS MATERIALIZED (
-SELECT q.*, CASE WHEN (q.m >= 2) AND EXISTS (SELECT 1 FROM d2_valid AS t1, d2_valid AS t2 WHERE t1.g1 = q.g1 AND t1.ns >= q.ns - 1800000000000 AND t1.o <= q.o AND t1.rname = 'okta_many_failures' AND t2.g1 = q.g1 AND t2.ns >= q.ns - 1800000000000 AND t2.o <= q.o AND t2.rname = 'okta_chain_success' AND t1.o < t2.o) THEN 1 ELSE 0 END AS sat
+SELECT q.*, CASE WHEN (q.m >= 2) AND EXISTS (SELECT 1 FROM d2_reach AS t1, d2_reach AS t2 WHERE t1.g1 = q.g1 AND t1.jb = q.b AND t1.ns >= q.ns - 1800000000000 AND t1.o <= q.o AND t1.rname = 'okta_many_failures' AND t2.g1 = q.g1 AND t2.jb = q.b AND t2.ns >= q.ns - 1800000000000 AND t2.o <= q.o AND t2.rname = 'okta_chain_success' AND t1.o < t2.o) THEN 1 ELSE 0 END AS sat
 FROM d2_points AS q
 ),
 d2_marks AS MATERIALIZED (
@@ -92,7 +102,7 @@ WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 180
 ),
 d2_alerts AS MATERIALIZED (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d2_fired AS f JOIN d2_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 1800000000000 AND h.o <= f.o JOIN d2_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d2_fired AS f JOIN d2_reach AS h ON h.g1 = f.g1 AND h.jb = f.b AND h.ns >= f.ns - 1800000000000 AND h.o <= f.o JOIN d2_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 )
 SELECT * FROM d2_alerts
 ORDER BY point, ns, file, line;
@@ -116,9 +126,14 @@ WHERE e.ns IS NOT NULL AND (
 )
 ),
 d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 600000000000 AS b
 FROM d1_hits AS h
 WHERE h.g1 IS NOT NULL
+),
+d1_reach AS MATERIALIZED (
+SELECT v.*, v.b AS jb FROM d1_valid AS v
+UNION ALL
+SELECT v.*, v.b + 1 AS jb FROM d1_valid AS v
 ),
 d1_events AS MATERIALIZED (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
@@ -142,7 +157,7 @@ WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 600
 ),
 d1_alerts AS MATERIALIZED (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_fired AS f JOIN d1_reach AS h ON h.g1 = f.g1 AND h.jb = f.b AND h.ns >= f.ns - 600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 )
 SELECT * FROM d1_alerts
 ORDER BY point, ns, file, line;

@@ -12,7 +12,7 @@ FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
 ),
 d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 3600000000000 AS b
 FROM d1_hits AS h
 ),
 d1_events AS MATERIALIZED (
@@ -29,7 +29,11 @@ SELECT max(x.ns) AS hz FROM detc_all_events AS x
 ),
 d1_alerts AS MATERIALIZED (
 SELECT s.prev_o AS point, s.prev_ns AS wstart, s.ns AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.prev_o OR h.o = s.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.prev_o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+WHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > 3600000000000
+UNION ALL
+SELECT s.prev_o AS point, s.prev_ns AS wstart, s.ns AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
+FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 WHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > 3600000000000
 UNION ALL
 SELECT s.o AS point, s.ns AS wstart, z.hz AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns

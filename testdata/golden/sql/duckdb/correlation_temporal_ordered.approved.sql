@@ -22,9 +22,14 @@ FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'system.api_token.create')
 ),
 d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) // 3600000000000 AS b
 FROM d1_hits AS h
 WHERE h.g1 IS NOT NULL
+),
+d1_reach AS MATERIALIZED (
+SELECT v.*, v.b AS jb FROM d1_valid AS v
+UNION ALL
+SELECT v.*, v.b + 1 AS jb FROM d1_valid AS v
 ),
 d1_events AS MATERIALIZED (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
@@ -34,7 +39,7 @@ SELECT pt.*, (CASE WHEN (count(*) FILTER (WHERE pt.rname = 'okta_signin_for_orde
 FROM d1_valid AS pt
 ),
 d1_sats AS MATERIALIZED (
-SELECT q.*, CASE WHEN (q.m >= 3) AND EXISTS (SELECT 1 FROM d1_valid AS t1, d1_valid AS t2, d1_valid AS t3 WHERE t1.g1 = q.g1 AND t1.ns >= q.ns - 3600000000000 AND t1.o <= q.o AND t1.rname = 'okta_signin_for_order' AND t2.g1 = q.g1 AND t2.ns >= q.ns - 3600000000000 AND t2.o <= q.o AND t2.rname = 'okta_mfa_for_order' AND t1.o < t2.o AND t3.g1 = q.g1 AND t3.ns >= q.ns - 3600000000000 AND t3.o <= q.o AND t3.rname = 'okta_token_for_order' AND t2.o < t3.o) THEN 1 ELSE 0 END AS sat
+SELECT q.*, CASE WHEN (q.m >= 3) AND EXISTS (SELECT 1 FROM d1_reach AS t1, d1_reach AS t2, d1_reach AS t3 WHERE t1.g1 = q.g1 AND t1.jb = q.b AND t1.ns >= q.ns - 3600000000000 AND t1.o <= q.o AND t1.rname = 'okta_signin_for_order' AND t2.g1 = q.g1 AND t2.jb = q.b AND t2.ns >= q.ns - 3600000000000 AND t2.o <= q.o AND t2.rname = 'okta_mfa_for_order' AND t1.o < t2.o AND t3.g1 = q.g1 AND t3.jb = q.b AND t3.ns >= q.ns - 3600000000000 AND t3.o <= q.o AND t3.rname = 'okta_token_for_order' AND t2.o < t3.o) THEN 1 ELSE 0 END AS sat
 FROM d1_points AS q
 ),
 d1_marks AS MATERIALIZED (
@@ -48,7 +53,7 @@ WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 360
 ),
 d1_alerts AS MATERIALIZED (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 3600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_fired AS f JOIN d1_reach AS h ON h.g1 = f.g1 AND h.jb = f.b AND h.ns >= f.ns - 3600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 )
 SELECT * FROM d1_alerts
 ORDER BY point, ns, file, line;

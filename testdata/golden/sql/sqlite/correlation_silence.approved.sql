@@ -6,30 +6,34 @@
 -- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time))
 -- requires: SQLite >= 3.38; Java functions registered through the JDBC driver (org.sqlite.Function): regexp (RE2/J, behind REGEXP), detc_fold, detc_ip, detc_numkey, detc_timepart (io.detc.backend.sql.SqlFunctions)
 -- requires: the view detc_all_events(ns) over every event table, for the newest event time of the whole input
-WITH d1_hits AS MATERIALIZED (
+WITH d1_hits AS (
 SELECT 'okta_any_signin' AS rname, 0 AS cls, e.seq AS k1, 11 AS k2, 0 AS k3, e.ns, NULL AS val, e.file, e.line
 FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND EXISTS (SELECT 1 FROM json_tree((e.doc -> '$."eventType"')) AS n1 WHERE n1.type <> 'array' AND instr(n1.fullkey, '.') = 0 AND detc_fold(CASE WHEN n1.type = 'text' THEN n1.atom WHEN n1.type = 'true' THEN 'true' WHEN n1.type = 'false' THEN 'false' WHEN n1.type IN ('integer', 'real') THEN ((e.doc -> '$."eventType"') -> n1.fullkey) END) = 'user.session.start')
 ),
-d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+d1_valid AS (
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) / 3600000000000 AS b
 FROM d1_hits AS h
 ),
-d1_events AS MATERIALIZED (
+d1_events AS (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
 ),
-d1_seq AS MATERIALIZED (
+d1_seq AS (
 SELECT v.*, LAG(v.ns) OVER (ORDER BY v.o) AS prev_ns,
 LAG(v.o) OVER (ORDER BY v.o) AS prev_o,
 LEAD(v.o) OVER (ORDER BY v.o) AS next_o
 FROM d1_valid AS v
 ),
-d1_horizon AS MATERIALIZED (
+d1_horizon AS (
 SELECT max(x.ns) AS hz FROM detc_all_events AS x
 ),
-d1_alerts AS MATERIALIZED (
+d1_alerts AS (
 SELECT s.prev_o AS point, s.prev_ns AS wstart, s.ns AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.prev_o OR h.o = s.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.prev_o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+WHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > 3600000000000
+UNION ALL
+SELECT s.prev_o AS point, s.prev_ns AS wstart, s.ns AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
+FROM d1_seq AS s JOIN d1_valid AS h ON h.o = s.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 WHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > 3600000000000
 UNION ALL
 SELECT s.o AS point, s.ns AS wstart, z.hz AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns

@@ -8,7 +8,7 @@
 -- detc sql (sqlite): Several distinct IP addresses for one Okta user within an hour [7d2f0c1a-5b3e-4c8d-9a6f-000000000111]
 -- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
 -- requires: SQLite >= 3.38; Java functions registered through the JDBC driver (org.sqlite.Function): regexp (RE2/J, behind REGEXP), detc_fold, detc_ip, detc_numkey, detc_timepart (io.detc.backend.sql.SqlFunctions)
-WITH d1_hits AS MATERIALIZED (
+WITH d1_hits AS (
 SELECT 'okta_signin_success' AS rname, 0 AS cls, e.seq AS k1, 18 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN v4.t = 'text' THEN v4.s WHEN v4.t = 'true' THEN 'true' WHEN v4.t = 'false' THEN 'false' WHEN v4.t IN ('integer', 'real') THEN v4.j END FROM (SELECT (printf('%05d', 0) || printf('%012d', n1.id) || printf('%012d', n2.id)) AS k, n2.type AS t, n2.atom AS s, CASE WHEN n2.type IN ('integer', 'real') THEN ((CASE WHEN n1.type = 'object' THEN n1.value END -> '$."alternateId"') -> n2.fullkey) WHEN n2.type = 'object' THEN n2.value END AS j FROM json_tree((e.doc -> '$."actor"')) AS n1, json_tree((CASE WHEN n1.type = 'object' THEN n1.value END -> '$."alternateId"')) AS n2 WHERE n1.type <> 'array' AND instr(n1.fullkey, '.') = 0 AND n2.type <> 'array' AND instr(n2.fullkey, '.') = 0 UNION ALL SELECT (printf('%05d', 0) || printf('%012d', n3.id)) AS k, n3.type AS t, n3.atom AS s, CASE WHEN n3.type IN ('integer', 'real') THEN ((e.doc -> '$."actor.alternateId"') -> n3.fullkey) WHEN n3.type = 'object' THEN n3.value END AS j FROM json_tree((e.doc -> '$."actor.alternateId"')) AS n3 WHERE (e.doc -> '$."actor"') IS NULL AND n3.type <> 'array' AND instr(n3.fullkey, '.') = 0) AS v4 WHERE CASE WHEN v4.t = 'text' THEN v4.s WHEN v4.t = 'true' THEN 'true' WHEN v4.t = 'false' THEN 'false' WHEN v4.t IN ('integer', 'real') THEN v4.j END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, (SELECT CASE WHEN v8.t = 'text' THEN v8.s WHEN v8.t = 'true' THEN 'true' WHEN v8.t = 'false' THEN 'false' WHEN v8.t IN ('integer', 'real') THEN v8.j END FROM (SELECT (printf('%05d', 0) || printf('%012d', n5.id) || printf('%012d', n6.id)) AS k, n6.type AS t, n6.atom AS s, CASE WHEN n6.type IN ('integer', 'real') THEN ((CASE WHEN n5.type = 'object' THEN n5.value END -> '$."ipAddress"') -> n6.fullkey) WHEN n6.type = 'object' THEN n6.value END AS j FROM json_tree((e.doc -> '$."client"')) AS n5, json_tree((CASE WHEN n5.type = 'object' THEN n5.value END -> '$."ipAddress"')) AS n6 WHERE n5.type <> 'array' AND instr(n5.fullkey, '.') = 0 AND n6.type <> 'array' AND instr(n6.fullkey, '.') = 0 UNION ALL SELECT (printf('%05d', 0) || printf('%012d', n7.id)) AS k, n7.type AS t, n7.atom AS s, CASE WHEN n7.type IN ('integer', 'real') THEN ((e.doc -> '$."client.ipAddress"') -> n7.fullkey) WHEN n7.type = 'object' THEN n7.value END AS j FROM json_tree((e.doc -> '$."client.ipAddress"')) AS n7 WHERE (e.doc -> '$."client"') IS NULL AND n7.type <> 'array' AND instr(n7.fullkey, '.') = 0) AS v8 WHERE CASE WHEN v8.t = 'text' THEN v8.s WHEN v8.t = 'true' THEN 'true' WHEN v8.t = 'false' THEN 'false' WHEN v8.t IN ('integer', 'real') THEN v8.j END IS NOT NULL ORDER BY v8.k LIMIT 1) AS val, e.file, e.line
 FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND (
@@ -16,34 +16,34 @@ WHERE e.ns IS NOT NULL AND (
   AND EXISTS (SELECT 1 FROM (SELECT n3.type AS t, n3.atom AS s, CASE WHEN n3.type IN ('integer', 'real') THEN ((CASE WHEN n2.type = 'object' THEN n2.value END -> '$."result"') -> n3.fullkey) WHEN n3.type = 'object' THEN n3.value END AS j FROM json_tree((e.doc -> '$."outcome"')) AS n2, json_tree((CASE WHEN n2.type = 'object' THEN n2.value END -> '$."result"')) AS n3 WHERE n2.type <> 'array' AND instr(n2.fullkey, '.') = 0 AND n3.type <> 'array' AND instr(n3.fullkey, '.') = 0 UNION ALL SELECT n4.type AS t, n4.atom AS s, CASE WHEN n4.type IN ('integer', 'real') THEN ((e.doc -> '$."outcome.result"') -> n4.fullkey) WHEN n4.type = 'object' THEN n4.value END AS j FROM json_tree((e.doc -> '$."outcome.result"')) AS n4 WHERE (e.doc -> '$."outcome"') IS NULL AND n4.type <> 'array' AND instr(n4.fullkey, '.') = 0) AS v5 WHERE detc_fold(CASE WHEN v5.t = 'text' THEN v5.s WHEN v5.t = 'true' THEN 'true' WHEN v5.t = 'false' THEN 'false' WHEN v5.t IN ('integer', 'real') THEN v5.j END) = 'success')
 )
 ),
-d1_valid AS MATERIALIZED (
-SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o
+d1_valid AS (
+SELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, (h.ns) / 3600000000000 AS b
 FROM d1_hits AS h
 WHERE h.g1 IS NOT NULL
 ),
-d1_events AS MATERIALIZED (
+d1_events AS (
 SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM d1_hits AS h WHERE h.cls = 0
 ),
-d1_points AS MATERIALIZED (
-SELECT pt.*, (SELECT count(DISTINCT h.val) FROM d1_valid AS h WHERE h.g1 = pt.g1 AND h.ns >= pt.ns - 3600000000000 AND h.o <= pt.o) AS m
+d1_points AS (
+SELECT pt.*, (SELECT count(DISTINCT h.val) FROM d1_valid AS h WHERE h.g1 = pt.g1 AND h.b BETWEEN pt.b - 1 AND pt.b AND h.ns >= pt.ns - 3600000000000 AND h.o <= pt.o) AS m
 FROM d1_valid AS pt
 ),
-d1_sats AS MATERIALIZED (
+d1_sats AS (
 SELECT q.*, CASE WHEN q.m >= 3 THEN 1 ELSE 0 END AS sat
 FROM d1_points AS q
 ),
-d1_marks AS MATERIALIZED (
+d1_marks AS (
 SELECT r.*, LAG(r.sat) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_sat,
 LAG(r.ns) OVER (PARTITION BY r.g1 ORDER BY r.o) AS prev_ns
 FROM d1_sats AS r
 ),
-d1_fired AS MATERIALIZED (
+d1_fired AS (
 SELECT f.* FROM d1_marks AS f
 WHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat, 0) = 1 AND f.prev_ns >= f.ns - 3600000000000)
 ),
-d1_alerts AS MATERIALIZED (
+d1_alerts AS (
 SELECT f.o AS point, f.g1 AS g1, CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend, ev.file AS file, ev.line AS line, ev.ns AS ns
-FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.ns >= f.ns - 3600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
+FROM d1_fired AS f JOIN d1_valid AS h ON h.g1 = f.g1 AND h.b BETWEEN f.b - 1 AND f.b AND h.ns >= f.ns - 3600000000000 AND h.o <= f.o JOIN d1_events AS ev ON ev.cls = h.cls AND ev.k1 = h.k1 AND ev.k2 = h.k2
 )
 SELECT * FROM d1_alerts
 ORDER BY point, ns, file, line;

@@ -37,6 +37,11 @@ public final class PostgresEngine extends SqlEngine {
         }
     }
 
+    /** The JDBC URL of the embedded server (started if needed), for tests of {@link #connect}. */
+    static String embeddedUrl() {
+        return Embedded.server().getJdbcUrl("postgres", "postgres");
+    }
+
     /** An engine on a server given by URL ({@code jdbc:postgresql://host/db?user=...}). */
     public static PostgresEngine connect(String url) {
         try {

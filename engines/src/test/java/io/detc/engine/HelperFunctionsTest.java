@@ -134,6 +134,28 @@ class HelperFunctionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"duckdb", "sqlite", "postgres"})
+    void correlationValuesAreNumbersWhereBigDecimalReadsThem(String engine) throws SQLException {
+        List<String> inputs = new ArrayList<>(List.of("1", " 2 ", "\t3\n", "+4", "-5", ".5", "5.", "1e3", "1E+3",
+                "1e-3", "0x10", "", " ", "1 2", "1,5", "NaN", "Infinity", "1e", "--1", "+.5e2", "12345678901234567890",
+                "\u00a05", "1_0"));
+        SqlEngine e = SharedEngines.get(engine);
+        check(engine, "SELECT CASE WHEN " + e.backend().dialect().decimal("x.t") + " IS NULL THEN 'none' ELSE"
+                + " 'number' END FROM (SELECT CAST(? AS " + e.backend().dialect().textColumnType() + ") AS t) AS x",
+                inputs, s -> {
+                    try {
+                        if (s.isBlank()) {
+                            return "none";
+                        }
+                        new BigDecimal(s.trim());
+                        return "number";
+                    } catch (NumberFormatException x) {
+                        return "none";
+                    }
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "sqlite", "postgres"})
     void timePartsAreReadInTheirOwnOffset(String engine) throws SQLException {
         List<String> stamps = new ArrayList<>(List.of("2021-01-01", "2021-01-01T23:59:59Z", "2020-12-31T00:00:00",
                 "2024-02-29T10:00:00.123+05:30", "2023-02-29T10:00:00Z", "2021-01-04 12:30", "2021-01-04t12:30:60",

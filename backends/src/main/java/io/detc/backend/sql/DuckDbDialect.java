@@ -247,6 +247,11 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String intDiv(String a, String b) {
+        return "(" + a + ") // " + b;
+    }
+
+    @Override
     public String rowOrder(Flat row) {
         return row.alias() + ".id";
     }

@@ -88,8 +88,8 @@ final class SqlCorrelations {
         }
         // Every expression is materialised: each is read whole, some more than once, and an inlined one would be
         // recomputed for every row of a join by planners that misjudge its size.
-        List<String> materialized = ctes.stream().map(x -> x.replaceFirst(" AS \\(\n", " AS MATERIALIZED (\n"))
-                .toList();
+        List<String> materialized = ctes.stream().map(x -> x.replaceFirst(" AS \\(\n", " AS " + d.materialized()
+                + "(\n")).toList();
         return Optional.of("WITH " + String.join(",\n", materialized) + "\nSELECT * FROM " + p.get()
                 + "alerts\nORDER BY point, ns, file, line");
     }
@@ -202,9 +202,23 @@ final class SqlCorrelations {
         for (int g = 1; g <= groups; g++) {
             notNull.add("h.g" + g + " IS NOT NULL");
         }
-        ctes.add(p + "valid AS (\nSELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o\n"
-                + "FROM " + p + "hits AS h" + (notNull.isEmpty() ? "" : "\nWHERE " + String.join(" AND ", notNull))
-                + "\n)");
+        // o: the evaluator's order of hits. b: the hit's time bucket of one span, so a window [t - span, t] lies in
+        // the buckets b(t) - 1 and b(t) (integer division truncates towards zero; the bucket around 0 is wider,
+        // which keeps that true), and joins between hits of one window become equi-joins on a bucket.
+        ctes.add(p + "valid AS (\nSELECT h.*, row_number() OVER (ORDER BY h.ns, h.cls, h.k1, h.k2, h.k3) AS o, "
+                + d.intDiv("h.ns", Long.toString(span)) + " AS b\nFROM " + p + "hits AS h"
+                + (notNull.isEmpty() ? "" : "\nWHERE " + String.join(" AND ", notNull)) + "\n)");
+        // reach: each hit once under every bucket whose windows can hold it (jb); joining on jb = b of a point
+        // finds each of its window's hits exactly once.
+        List<String> reach = new ArrayList<>();
+        int[] shifts = c.expression().isPresent() ? new int[] {-1, 0, 1} : new int[] {0, 1};
+        for (int shift : shifts) {
+            reach.add("SELECT v.*, v.b" + (shift < 0 ? " - 1" : shift > 0 ? " + 1" : "") + " AS jb FROM " + p
+                    + "valid AS v");
+        }
+        if (c.type() != Correlation.Type.SILENCE && d.bucketJoins()) {
+            ctes.add(p + "reach AS (\n" + String.join("\nUNION ALL\n", reach) + "\n)");
+        }
         events.add(0, "SELECT 0 AS cls, h.k1, h.k2, h.file, h.line, h.ns FROM " + p + "hits AS h WHERE h.cls = 0");
         ctes.add(p + "events AS (\n" + String.join("\nUNION ALL\n", events) + "\n)");
         if (c.type() == Correlation.Type.SILENCE) {
@@ -276,10 +290,19 @@ final class SqlCorrelations {
         return (p.isEmpty() ? "" : "PARTITION BY " + String.join(", ", p) + " ") + "ORDER BY " + alias + ".o";
     }
 
-    /** The window of point {@code p}: the group's hits in {@code [p.ns - span, p.ns]} up to {@code p} in order. */
-    private static String window(String h, String p, long span, int groups) {
-        return sameGroup(h, p, groups) + " AND " + h + ".ns >= " + p + ".ns - " + span + " AND " + h + ".o <= " + p
-                + ".o";
+    /**
+     * The window of point {@code p} among the rows of {@code reach} aliased {@code h}: the group's hits in
+     * {@code [p.ns - span, p.ns]} up to {@code p} in order.
+     */
+    private String window(String h, String p, long span, int groups) {
+        String bucket = d.bucketJoins() ? h + ".jb = " + p + ".b" : h + ".b BETWEEN " + p + ".b - 1 AND " + p + ".b";
+        return sameGroup(h, p, groups) + " AND " + bucket + " AND " + h + ".ns >= " + p + ".ns - " + span + " AND "
+                + h + ".o <= " + p + ".o";
+    }
+
+    /** The hits to join with points: each once per bucket ({@code reach}), or the hits themselves. */
+    private String reach(String p) {
+        return p + (d.bucketJoins() ? "reach" : "valid");
     }
 
     /** The events of hit {@code h}: itself, or the events of the chained alert. */
@@ -312,6 +335,7 @@ final class SqlCorrelations {
     private void windows(String p, Correlation c, List<Ref> refs, long span, int groups) {
         String w = window("h", "pt", span, groups);
         String valid = p + "valid";
+        String reach = reach(p);
         String m;
         switch (c.type()) {
             case EVENT_COUNT -> m = windowed("count(*)", span, groups);
@@ -330,13 +354,13 @@ final class SqlCorrelations {
                 m = "CASE WHEN " + n + " > 0 THEN " + sum + (c.type() == Correlation.Type.VALUE_AVG ? " / " + n : "")
                         + " END";
             }
-            case VALUE_COUNT -> m = "(SELECT count(DISTINCT h.val) FROM " + valid + " AS h WHERE " + w + ")";
+            case VALUE_COUNT -> m = "(SELECT count(DISTINCT h.val) FROM " + reach + " AS h WHERE " + w + ")";
             default -> {
                 int pct = c.threshold().flatMap(Correlation.Threshold::percentile).orElse(50);
                 String x = d.decimal("h.val");
                 // Nearest rank, with the evaluator's double arithmetic: ceil(p / 100.0 * n).
                 m = "(SELECT s.x FROM (SELECT " + x + " AS x, row_number() OVER (ORDER BY " + x + ") AS rn, count(*)"
-                        + " OVER () AS n FROM " + valid + " AS h WHERE " + w + " AND " + x + " IS NOT NULL) AS s"
+                        + " OVER () AS n FROM " + reach + " AS h WHERE " + w + " AND " + x + " IS NOT NULL) AS s"
                         + " WHERE s.rn = " + d.greatest("1", d.least("s.n", "CAST(ceil(" + d.doubleConstant(pct
                         / 100.0) + " * s.n) AS BIGINT)")) + ")";
             }
@@ -355,7 +379,7 @@ final class SqlCorrelations {
         }
         String sat = threshold(c, refs.size(), "q.m");
         if (c.type() == Correlation.Type.TEMPORAL_ORDERED) {
-            sat = "(" + sat + ") AND " + ordered(valid, refs, span, groups);
+            sat = "(" + sat + ") AND " + ordered(reach, refs, span, groups);
         }
         ctes.add(p + "points AS (\nSELECT pt.*, " + m + " AS m\nFROM " + valid + " AS pt\n)");
         ctes.add(p + "sats AS (\nSELECT q.*, CASE WHEN " + sat + " THEN 1 ELSE 0 END AS sat\nFROM " + p
@@ -363,7 +387,7 @@ final class SqlCorrelations {
         marks(p, p + "sats", groups);
         fired(p, span);
         ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
-                + "\nFROM " + p + "fired AS f JOIN " + valid
+                + "\nFROM " + p + "fired AS f JOIN " + reach
                 + " AS h ON " + window("h", "f", span, groups) + eventsOf(p, "h") + "\n)");
     }
 
@@ -380,12 +404,12 @@ final class SqlCorrelations {
     }
 
     /** The rules in the listed order inside the window of {@code q}: an ordered self-join. */
-    private String ordered(String valid, List<Ref> refs, long span, int groups) {
+    private String ordered(String reach, List<Ref> refs, long span, int groups) {
         List<String> from = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             String h = "t" + (i + 1);
-            from.add(valid + " AS " + h);
+            from.add(reach + " AS " + h);
             where.add(window(h, "q", span, groups));
             where.add(h + ".rname = " + d.escaper().literal(refs.get(i).name()));
             if (i > 0) {
@@ -442,8 +466,9 @@ final class SqlCorrelations {
         marks(p, p + "anchors", groups);
         fired(p, span);
         ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
-                + "\nFROM " + p + "fired AS f JOIN " + valid + " AS h ON "
-                + sameGroup("h", "f", groups) + " AND h.ns BETWEEN f.ns - " + span + " AND f.ns + " + span
+                + "\nFROM " + p + "fired AS f JOIN " + reach(p) + " AS h ON " + sameGroup("h", "f", groups)
+                + (d.bucketJoins() ? " AND h.jb = f.b" : " AND h.b BETWEEN f.b - 1 AND f.b + 1")
+                + " AND h.ns BETWEEN f.ns - " + span + " AND f.ns + " + span
                 + " AND h.rname " + inPositive + eventsOf(p, "h") + "\n)");
     }
 
@@ -550,11 +575,12 @@ final class SqlCorrelations {
         // The horizon is the newest event of the whole input: every event table, through the view the loader keeps.
         ctes.add(p + "horizon AS (\nSELECT max(x.ns) AS hz FROM " + SqlTables.ALL_EVENTS + " AS x\n)");
         String g = groupColumns("s", groups);
-        ctes.add(p + "alerts AS (\n"
-                + "SELECT s.prev_o AS point" + g + ", s.prev_ns AS wstart, s.ns AS wend, ev.file AS file,"
-                + " ev.line AS line, ev.ns AS ns\n"
-                + "FROM " + p + "seq AS s JOIN " + valid + " AS h ON h.o = s.prev_o OR h.o = s.o" + eventsOf(p, "h")
-                + "\nWHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > " + span + "\nUNION ALL\n"
+        String gap = "SELECT s.prev_o AS point" + g + ", s.prev_ns AS wstart, s.ns AS wend, ev.file AS file,"
+                + " ev.line AS line, ev.ns AS ns\nFROM " + p + "seq AS s JOIN " + valid + " AS h ON h.o = s.%s"
+                + eventsOf(p, "h") + "\nWHERE s.prev_ns IS NOT NULL AND s.ns - s.prev_ns > " + span;
+        // A gap's alert holds the hits on both sides of it; a group's last hit, when the horizon is far enough.
+        ctes.add(p + "alerts AS (\n" + String.format(gap, "prev_o") + "\nUNION ALL\n" + String.format(gap, "o")
+                + "\nUNION ALL\n"
                 + "SELECT s.o AS point" + g + ", s.ns AS wstart, z.hz AS wend, ev.file AS file, ev.line AS line,"
                 + " ev.ns AS ns\n"
                 + "FROM " + p + "seq AS s JOIN " + p + "horizon AS z ON z.hz - s.ns > " + span + " JOIN " + valid

@@ -257,6 +257,24 @@ public interface SqlDialect {
      */
     String decimal(String text);
 
+    /** The keyword that makes a common table expression computed once ({@code MATERIALIZED }), or "". */
+    default String materialized() {
+        return "MATERIALIZED ";
+    }
+
+    /**
+     * Whether window joins go through the {@code reach} expression (every hit once per bucket its windows can reach,
+     * joined on bucket equality: hash joins), or compare buckets with BETWEEN (fewer expressions, nested loops).
+     */
+    default boolean bucketJoins() {
+        return true;
+    }
+
+    /** Integer division of two integers, truncating towards zero. */
+    default String intDiv(String a, String b) {
+        return "(" + a + ") / " + b;
+    }
+
     default String greatest(String a, String b) {
         return "greatest(" + a + ", " + b + ")";
     }

@@ -244,6 +244,21 @@ public final class SqliteDialect implements SqlDialect {
                 + t + " AS REAL) END";
     }
 
+    /**
+     * None: SQLite computes a common table expression used more than once only once anyway, and nested materialised
+     * expressions hit its limit on nested subqueries.
+     */
+    @Override
+    public String materialized() {
+        return "";
+    }
+
+    /** SQLite copies a common table expression into every place that reads it: fewer copies, fewer levels. */
+    @Override
+    public boolean bucketJoins() {
+        return false;
+    }
+
     @Override
     public String greatest(String a, String b) {
         return "max(" + a + ", " + b + ")";
