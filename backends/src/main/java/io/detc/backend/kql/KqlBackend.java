@@ -124,7 +124,7 @@ public final class KqlBackend implements Backend {
                         ctx.approximate(rule.span(), "table " + table.get() + " is not in detc's Sentinel schema"
                                 + " (kql/sentinel-tables.yml): its columns are not checked and are read as strings");
                     }
-                    KqlPredicates.Row row = new KqlPredicates.Row(table.get(), t, ruleNames(pipelines, rule, t));
+                    KqlPaths.Row row = new KqlPaths.Row(table.get(), t, ruleNames(pipelines, rule, t));
                     List<String> lines = KqlRuleQuery.lines(ctx, row, applied.predicate());
                     query = Optional.of(KqlRuleQuery.withHelpers(ctx, lines));
                     tables = List.of(table.get());

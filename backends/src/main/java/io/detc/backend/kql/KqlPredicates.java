@@ -1,5 +1,10 @@
 package io.detc.backend.kql;
 
+import io.detc.backend.kql.KqlPaths.Base;
+import io.detc.backend.kql.KqlPaths.Chain;
+import io.detc.backend.kql.KqlPaths.ElementBase;
+import io.detc.backend.kql.KqlPaths.FieldPath;
+import io.detc.backend.kql.KqlPaths.Row;
 import io.detc.backend.kql.SentinelSchema.Column;
 import io.detc.backend.kql.SentinelSchema.Table;
 import io.detc.backend.kql.SentinelSchema.Type;
@@ -40,47 +45,6 @@ final class KqlPredicates implements Predicate.Visitor<KqlExpr> {
         this.leaves = new KqlLeaves(ctx);
         this.base = base;
         this.scope = scope;
-    }
-
-    // ------------------------------------------------------------------------------------------------ bases
-
-    /** Where field names are looked up: the table's row, or one element of an {@code |element} group. */
-    sealed interface Base permits Row, ElementBase {
-    }
-
-    /**
-     * A table row. {@code table} is empty when the table is not in the schema (columns are then unchecked);
-     * {@code ruleNames} are field names a rule may write here (the pipelines map them to columns), offered with the
-     * columns when a field is unknown.
-     */
-    record Row(String tableName, Optional<Table> table, List<String> ruleNames) implements Base {
-        Row(String tableName, Optional<Table> table) {
-            this(tableName, table, List.of());
-        }
-    }
-
-    /** An element of an array in {@code column}, at {@code rel} (relative to the column), named {@code alias}. */
-    record ElementBase(Column column, String rel, String alias) implements Base {
-    }
-
-    /**
-     * A field resolved to a column: {@code baseExpr} is the expression the keys start from (the column, its parsed
-     * JSON, or an element alias) at {@code baseRel} inside the column.
-     */
-    record FieldPath(Column column, String baseExpr, String baseRel, boolean atRow, List<String> keys) {
-    }
-
-    /**
-     * The arrays a path crosses: {@code segments.get(0)} are the keys from the base to the first array (possibly
-     * none), each further segment the keys from one array's elements to the next; {@code tail} the keys after the
-     * last array. No segments: the path crosses no array.
-     */
-    record Chain(FieldPath path, List<List<String>> segments, List<String> tail, String endRel) {
-        String signature() {
-            StringBuilder b = new StringBuilder(path.baseExpr());
-            segments.forEach(s -> b.append('|').append(String.join(".", s)));
-            return b.toString();
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ visitor

@@ -28,11 +28,11 @@ final class KqlRuleQuery {
 
     /** The tabular expression's lines (no helper definitions: {@link #withHelpers} adds those). */
     static List<String> lines(KqlContext ctx, String tableName, Optional<Table> table, Predicate predicate) {
-        return lines(ctx, new KqlPredicates.Row(tableName, table), predicate);
+        return lines(ctx, new KqlPaths.Row(tableName, table), predicate);
     }
 
     /** The lines for {@code predicate} over {@code row}. */
-    static List<String> lines(KqlContext ctx, KqlPredicates.Row row, Predicate predicate) {
+    static List<String> lines(KqlContext ctx, KqlPaths.Row row, Predicate predicate) {
         String tableName = row.tableName();
         List<Predicate> terms = predicate instanceof Predicate.And a ? a.terms() : List.of(predicate);
         KqlScope scope = new KqlScope();

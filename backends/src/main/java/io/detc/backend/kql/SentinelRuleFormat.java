@@ -97,7 +97,7 @@ final class SentinelRuleFormat {
             period = period.plus(c.expression().isPresent() ? span.multipliedBy(2) : span);
         }
         b.append("queryFrequency: 1h\n");
-        b.append("queryPeriod: ").append(KqlCorrelationQuery.timespan(period)).append('\n');
+        b.append("queryPeriod: ").append(KqlCorrelationBodies.timespan(period)).append('\n');
         b.append("triggerOperator: gt\n");
         b.append("triggerThreshold: 0\n");
         List<String> tactics = new ArrayList<>();

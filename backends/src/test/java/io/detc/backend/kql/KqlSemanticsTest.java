@@ -289,10 +289,10 @@ class KqlSemanticsTest {
         assertEquals("real(1.5)", KqlLeaves.numberLiteral(new BigDecimal("1.5"), false));
         assertEquals("decimal(0.1)", KqlLeaves.numberLiteral(new BigDecimal("0.1"), true));
         assertEquals("real(1e+30)", KqlLeaves.numberLiteral(new BigDecimal("1e30"), false));
-        assertEquals("10m", KqlCorrelationQuery.timespan(Duration.ofMinutes(10)));
-        assertEquals("90s", KqlCorrelationQuery.timespan(Duration.ofSeconds(90)));
-        assertEquals("2d", KqlCorrelationQuery.timespan(Duration.ofDays(2)));
-        assertEquals("1h", KqlCorrelationQuery.timespan(Duration.ofMinutes(60)));
+        assertEquals("10m", KqlCorrelationBodies.timespan(Duration.ofMinutes(10)));
+        assertEquals("90s", KqlCorrelationBodies.timespan(Duration.ofSeconds(90)));
+        assertEquals("2d", KqlCorrelationBodies.timespan(Duration.ofDays(2)));
+        assertEquals("1h", KqlCorrelationBodies.timespan(Duration.ofMinutes(60)));
     }
 
     @Test
