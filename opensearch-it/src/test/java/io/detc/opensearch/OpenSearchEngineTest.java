@@ -49,13 +49,40 @@ class OpenSearchEngineTest {
      * evaluator's sliding windows, so a firing is a whole fixed window's events, and bursts split or joined
      * differently. Field exists: W402 a field holding null is present for detc, absent for OpenSearch.
      */
-    static final Map<String, String> KNOWN_TESTDATA = Map.of(
-            "7d2f0c1a-5b3e-4c8d-9a6f-000000000101",
-            "missing [ana.silva@northwind-example.com @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events] extra [ana.silva@northwind-example.com @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 26 events]",
-            "7d2f0c1a-5b3e-4c8d-9a6f-000000000311",
-            "missing [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 2 events, "
+    static final Map<String, String> KNOWN_TESTDATA = Map.ofEntries(
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000009",
+                    "missing [modifier_exists.tests.case2.jsonl:1] extra []"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000101",
+                    "missing [ana.silva@northwind-example.com @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events] "
+                    + "extra [ana.silva@northwind-example.com @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 26 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000121",
+                    "missing [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:10:00.123Z: 4 events] "
+                    + "extra [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:25:00.123Z: 6 events, "
+                    + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:31:00.123Z..2026-05-04T09:40:00.123Z: 3 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000161",
+                    "missing [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:03:00.123Z: 12 events] "
+                    + "extra [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:50:00.123Z: 23 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000171",
+                    "missing [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 2 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T10:31:00.123456700Z..2026-05-04T10:31:00.123456700Z: 1 events] "
+                    + "extra [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:20:00.123Z: 21 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:40:00.123Z..2026-05-04T09:50:00.123Z: 2 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000181",
+                    "missing [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 1 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:02:00.123Z: 9 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:03:00.123Z: 11 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T10:31:00.123456700Z..2026-05-04T10:31:00.123456700Z: 1 events] "
+                    + "extra [1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:06:00.123Z: 16 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:20:00.123Z..2026-05-04T09:20:00.123Z: 3 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T09:50:00.123Z..2026-05-04T09:50:00.123Z: 1 events, "
+                    + "1b730954-1685-4b74-9bfd-dac224a7b894 @ 2026-05-04T10:41:00.123Z..2026-05-04T10:41:00.123Z: 1 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000311",
+                    "missing [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 2 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:59:00.123Z..2026-05-04T10:01:00Z: 2 events, "
-                    + "00u9z8y7x6W5v4U3t2s1 @ 2026-05-04T09:00:30.123Z..2026-05-04T09:01:30.123Z: 2 events] extra [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 35 events, "
+                    + "00u9z8y7x6W5v4U3t2s1 @ 2026-05-04T09:00:30.123Z..2026-05-04T09:01:30.123Z: 2 events] "
+                    + "extra [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 35 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:10:00.123Z..2026-05-04T09:16:00.123Z: 7 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:20:00.123Z..2026-05-04T09:20:05.123Z: 3 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:30:00.123Z..2026-05-04T09:30:00.123Z: 3 events, "
@@ -63,22 +90,35 @@ class OpenSearchEngineTest {
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:10:00Z..2026-05-04T10:19:00Z: 8 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:21:00.123Z..2026-05-04T10:26:00Z: 4 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:50:00Z..2026-05-04T10:51:00Z: 2 events, "
-                    + "00u9z8y7x6W5v4U3t2s1 @ 2026-05-04T09:00:30.123Z..2026-05-04T09:03:30.123Z: 4 events]",
-            "7d2f0c1a-5b3e-4c8d-9a6f-000000000312",
-            "missing [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events, "
+                    + "00u9z8y7x6W5v4U3t2s1 @ 2026-05-04T09:00:30.123Z..2026-05-04T09:03:30.123Z: 4 events]"),
+            Map.entry("7d2f0c1a-5b3e-4c8d-9a6f-000000000312",
+                    "missing [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:00:00.123Z: 5 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:20:00.123Z..2026-05-04T09:30:00.123Z: 5 events, "
-                    + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:59:00.123Z..2026-05-04T10:05:00Z: 5 events] extra [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 35 events, "
+                    + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:59:00.123Z..2026-05-04T10:05:00Z: 5 events] "
+                    + "extra [00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:00:00.123Z..2026-05-04T09:07:00.123Z: 35 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T09:10:00.123Z..2026-05-04T09:16:00.123Z: 7 events, "
                     + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:01:00Z..2026-05-04T10:09:00Z: 5 events, "
-                    + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:10:00Z..2026-05-04T10:19:00Z: 8 events]",
-            "7d2f0c1a-5b3e-4c8d-9a6f-000000000009",
-            "missing [modifier_exists.tests.case2.jsonl:1] extra []");
+                    + "00u1a2b3c4D5e6F7g8h9 @ 2026-05-04T10:10:00Z..2026-05-04T10:19:00Z: 8 events]"));
     /** The same for the AN0496 pack over its own fixtures (both correlations: W402 fixed windows). */
-    static final Map<String, String> KNOWN_PACK = Map.of(
-            "7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c17",
-            "missing [who7hphp39JoHLni81d7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:02:00.123Z: 5 events] extra [who7hphp39JoHLni81d7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:12:00.123Z: 14 events]",
-            "7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c01",
-            "missing [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:02:00.123Z: 10 events] extra [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:09:00.123Z: 32 events]");
+    static final Map<String, String> KNOWN_PACK = Map.ofEntries(
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c01",
+                    "missing [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:02:00.123Z: 10 events] "
+                    + "extra [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:09:00.123Z: 32 events]"),
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c02",
+                    "missing [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T08:00:00.123Z..2026-05-12T09:00:00.123Z: 9 events] "
+                    + "extra [0oa7r3p0rt1ngSync4x7 @ 2026-05-12T08:00:00.123Z..2026-05-12T11:05:00.123Z: 53 events]"),
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c03",
+                    "missing [idxS4sgCcCSeilK4CTwMhiUXB @ 2026-05-12T09:00:00.123Z..2026-05-12T13:00:00.123Z: 11 events] "
+                    + "extra []"),
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c05",
+                    "missing [331a8f08-8187-459c-bb77-1ca46a3da8fe @ 2026-05-12T09:00:00.123Z..2026-05-12T09:03:00.123000500Z: 8 events] "
+                    + "extra [331a8f08-8187-459c-bb77-1ca46a3da8fe @ 2026-05-12T09:00:00.123Z..2026-05-12T11:20:00.123000500Z: 14 events]"),
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c17",
+                    "missing [who7hphp39JoHLni81d7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:02:00.123Z: 5 events] "
+                    + "extra [who7hphp39JoHLni81d7 @ 2026-05-12T09:00:00.123Z..2026-05-12T09:12:00.123Z: 14 events]"),
+            Map.entry("7c2a5e8d-4b63-4fa0-9d1c-2e3f4a5b6c23",
+                    "missing [f4db7947-4de0-11f1-b3b4-8a6cdda51015 @ 2026-05-12T07:25:00.123Z..2026-05-12T09:00:00.123Z: 2 events] "
+                    + "extra [f4db7947-4de0-11f1-b3b4-8a6cdda51015 @ 2026-05-12T07:25:00.123Z..2026-05-12T09:00:00.123Z: 4 events]"));
 
     @TempDir
     Path tmp;

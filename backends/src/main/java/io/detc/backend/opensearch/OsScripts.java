@@ -232,7 +232,9 @@ final class OsScripts {
      * measure is {@code params.m} (the count, or the metric the buckets_path names), or, with
      * {@code params.rules > 0}, the number of rules {@code r0, r1, ...} with at least one event in the bucket
      * (temporal); with {@code params.need} the bucket also needs {@code params.n > 0} numbers (a sum of no numbers
-     * is no measure). Every comparison {@code params.ops[i]} against {@code params.values[i]} must hold.
+     * is no measure); with {@code params.ordered} the first rule's earliest time {@code params.a} must be before the
+     * second's latest {@code params.b}. Every comparison {@code params.ops[i]} against {@code params.values[i]}
+     * must hold.
      */
     static final String CONDITION = """
             double m;
@@ -248,6 +250,9 @@ final class OsScripts {
                 return false;
               }
               m = params.m;
+            }
+            if (params.ordered && !(params.a < params.b)) {
+              return false;
             }
             for (int i = 0; i < params.ops.size(); i++) {
               String op = params.ops.get(i);
