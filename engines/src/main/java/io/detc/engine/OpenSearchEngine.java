@@ -55,7 +55,8 @@ import java.util.Set;
  * overflow index of the same log source ({@code <index>-overflow<n>}, searched with it); an event no index takes
  * is listed in {@link EngineResult#notLoaded()} with OpenSearch's reason. Rules and correlations the backend
  * declares unsupported are listed in {@link EngineResult#unsupported()}, never run as "no match"; so is a
- * correlation whose groups did not all fit its terms aggregation.
+ * correlation whose groups did not all fit its terms aggregation. With {@code -Ddetc.engine.trace=true} index
+ * creations and bulk requests are timed on stderr.
  */
 public final class OpenSearchEngine implements Engine {
     private static final int BULK_DOCS = 2000;
@@ -63,6 +64,7 @@ public final class OpenSearchEngine implements Engine {
     private static final int PAGE = 5000;
     private static final int OVERFLOWS = 6;
     private static final String SCROLL = "2m";
+    private static final boolean TRACE = Boolean.getBoolean("detc.engine.trace");
 
     private final OpenSearchHttp http;
     private final OpenSearchBackend backend = new OpenSearchBackend();
@@ -301,6 +303,9 @@ public final class OpenSearchEngine implements Engine {
                     break;
                 }
                 hits.forEach(h -> out.add(Long.parseLong(h.get("_id").asText())));
+                if (hits.size() < PAGE) {
+                    break;   // a short page is the last one
+                }
                 ObjectNode next = OpenSearchHttp.JSON.createObjectNode().put("scroll", SCROLL)
                         .put("scroll_id", scrollId);
                 page = http.ok("POST", "/_search/scroll", next.toString(), what + " (next page)");
@@ -403,7 +408,12 @@ public final class OpenSearchEngine implements Engine {
         }
         List<Pending> retry = new ArrayList<>();
         List<Pending> again = new ArrayList<>();
+        long t0 = System.nanoTime();
         OpenSearchHttp.Response r = http.send("POST", "/_bulk", b.toString(), "application/x-ndjson");
+        if (TRACE) {
+            System.err.println("opensearch: bulk of " + docs.size() + " (generation " + generation + ") in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
         if (!r.ok()) {
             throw http.failure("loading events (_bulk)", r);
         }
@@ -451,7 +461,11 @@ public final class OpenSearchEngine implements Engine {
                 .put("refresh_interval", "-1");
         body.set("mappings", OpenSearchMapping.mappings());
         created.add(index);
+        long t0 = System.nanoTime();
         http.ok("PUT", "/" + index, body.toString(), "creating the index " + index);
+        if (TRACE) {
+            System.err.println("opensearch: created " + index + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
     }
 
     /** Deletes every index this engine created (by name: clusters may refuse wildcard deletes). */

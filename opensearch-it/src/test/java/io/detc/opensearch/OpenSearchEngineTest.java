@@ -214,7 +214,8 @@ class OpenSearchEngineTest {
                 + " agree line for line (" + approxAgree + " of them approximated), " + disagreeing.size()
                 + " differ within declared approximations, " + (fidelity.size() - agree - disagreeing.size())
                 + " unsupported; " + ev.alerts().size() + " evaluator alerts, " + os.alerts().size()
-                + " opensearch alerts";
+                + " opensearch alerts (opensearch: load " + os.loadNanos() / 1_000_000 + " ms, queries "
+                + os.queryNanos() / 1_000_000 + " ms)";
         report.add(0, summary);
         Path out = Path.of("target", "opensearch-engine-" + what.replace(' ', '-') + ".txt");
         Files.createDirectories(out.getParent());
@@ -298,6 +299,36 @@ class OpenSearchEngineTest {
         assertEquals(ev.out(), os.out());
         assertTrue(os.err().contains(" alerts, ") && os.err().contains(" on opensearch in "), os.err());
         assertEquals(List.of(), indices("detc-eval-*"));
+    }
+
+    /**
+     * The transcript of {@code detc eval} on the evaluator and on OpenSearch for correlations of several types
+     * (approved in testdata/golden/opensearch/eval_engine.approved.txt): the fixed windows' alerts side by side with
+     * the evaluator's, and the unsupported silence reported.
+     */
+    @Test
+    void evalTranscriptIsApproved() {
+        List<String> rest = new ArrayList<>();
+        for (String e : List.of("correlation_value_count.three_ips", "correlation_value_count.two_ips",
+                "correlation_temporal.both", "correlation_temporal.apart", "correlation_value_avg.large",
+                "correlation_value_avg.small", "correlation_silence.gap")) {
+            rest.add("--events");
+            rest.add(data("events/" + e + ".jsonl"));
+        }
+        for (String r : List.of("correlation_value_count", "correlation_temporal", "correlation_value_avg",
+                "correlation_silence", "modifier_time", "modifier_fieldref")) {
+            rest.add(data("rules/" + r + ".yml"));
+        }
+        Run ev = detc(concat(new String[] {"eval"}, rest.toArray(new String[0])));
+        Run os = detc(concat(new String[] {"eval", "--engine", "opensearch", "--url", url()},
+                rest.toArray(new String[0])));
+        String text = "$ detc eval ...\nexit: " + ev.exit() + "\n--- stdout\n" + ev.out() + "--- stderr\n" + ev.err()
+                + "\n$ detc eval --engine opensearch --url URL ...\nexit: " + os.exit() + "\n--- stdout\n" + os.out()
+                + "--- stderr\n" + os.err();
+        text = TestData.portable(text).replaceAll("in \\d+\\.\\d\\d s", "in N s").replace(url(), "URL");
+        org.approvaltests.Approvals.verify(text, new org.approvaltests.core.Options().forFile()
+                .withNamer(io.detc.testing.GoldenNamer.of("golden/opensearch", "eval_engine")).forFile()
+                .withExtension(".txt"));
     }
 
     @Test
