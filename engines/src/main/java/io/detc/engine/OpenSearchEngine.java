@@ -48,8 +48,8 @@ import java.util.Set;
  * {@code opensearch-native} pipeline gives the log source, with detc's mapping ({@link OpenSearchMapping}); loads
  * every event with {@code _bulk} (the document is the event as recorded, its {@code _id} the event's place in the
  * input); runs each rule's query as {@code detc compile --target opensearch} prints it, fetching every hit by
- * scroll; runs the correlations the backend renders as aggregations, then lists each firing bucket's events with
- * one more scrolled search; and deletes its indices afterwards, also when the run fails or the JVM is stopped.
+ * scroll; runs the correlations the backend renders as aggregations (their {@code _index} filters renamed to this
+ * run's indices), then lists each firing bucket's events with one more scrolled search; and deletes its indices afterwards, also when the run fails or the JVM is stopped.
  *
  * <p>An event an index cannot take (a field that is an object in one event and a string in another) goes to an
  * overflow index of the same log source ({@code <index>-overflow<n>}, searched with it); an event no index takes
@@ -198,6 +198,7 @@ public final class OpenSearchEngine implements Engine {
      */
     private void correlation(Correlation c, String index, ObjectNode body, Loaded loaded, List<Alert> out,
                              List<String> unsupported) {
+        OpenSearchBackend.renameIndices(body, this::copies);
         JsonNode result = search(index, body, "correlation " + c.key()).path("aggregations");
         List<String> groupFields = new ArrayList<>();
         JsonNode aggs = body.get("aggs");
@@ -272,14 +273,23 @@ public final class OpenSearchEngine implements Engine {
 
     // ---- searching ----
 
-    /** The search path of a pipeline index: this run's copy of it and its overflows. */
-    private String path(String pipelineIndex) {
+    /** The search path of pipeline indices (comma-separated): this run's copies of them and their overflows. */
+    private String path(String pipelineIndices) {
+        List<String> all = new ArrayList<>();
+        for (String idx : pipelineIndices.split(",")) {
+            all.addAll(copies(idx));
+        }
+        return "/" + String.join(",", all);
+    }
+
+    /** This run's indices holding the events of a pipeline index: its copy and the copy's overflows. */
+    private List<String> copies(String pipelineIndex) {
         String base = name(pipelineIndex);
         if (!targets.containsKey(base)) {
             create(base);   // an index no event went to: the query still runs, and is still checked
             targets.put(base, new ArrayList<>(List.of(base)));
         }
-        return "/" + String.join(",", targets.get(base));
+        return targets.get(base);
     }
 
     private JsonNode search(String pipelineIndex, ObjectNode body, String what) {

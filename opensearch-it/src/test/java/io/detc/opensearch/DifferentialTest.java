@@ -48,7 +48,11 @@ class DifferentialTest {
                     + " testdata/an0496/entra_graph_service_principal_adds_own_credential.tp.jsonl:1] extra []",
             // W402 fixed windows: the second device hash comes at 13:00, the first at 09:00, and 12-hour windows
             // aligned at the epoch split at 12:00 (detc's sliding window holds both).
-            "Okta Session Used From More Than One Device", "missing [idxS4sgCcCSeilK4CTwMhiUXB] extra []");
+            "Okta Session Used From More Than One Device", "missing [idxS4sgCcCSeilK4CTwMhiUXB] extra []",
+            // W402 fixed windows (no group-by, so the group is ""): the change on 2026-05-12 and the sign-in two
+            // days later fall in different 7-day windows aligned at the epoch (05-07..05-14), and the sign-in in
+            // the change's window is in the same millisecond as the change.
+            "Entra Federation Trust Changed Then a Federated Token Accepted", "missing [] extra []");
     static final Map<String, String> KNOWN_CONFORMANCE = Map.of(
             // W402 cidr: OpenSearch's ip parser accepts the zone id of 2001:db8::1%eth0.
             "Conformance: cidr v4 and v6", "missing [] extra [cidr.cases.jsonl:17]",

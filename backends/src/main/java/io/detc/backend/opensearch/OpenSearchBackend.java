@@ -100,7 +100,31 @@ public final class OpenSearchBackend implements Backend {
         }
     }
 
-    /** The index a correlation's aggregation runs on, if it is supported. */
+    /**
+     * Replaces every index name in the {@code _index} filters of a compiled body (a correlation over several indices
+     * keeps each rule's query to its own index that way) by the names {@code rename} gives for it, in place: for
+     * running the body where the indices have other names (a test's copies, overflow indices).
+     */
+    public static void renameIndices(com.fasterxml.jackson.databind.JsonNode body,
+                                     java.util.function.Function<String, List<String>> rename) {
+        if (body instanceof ObjectNode o) {
+            if (o.get("terms") instanceof ObjectNode t && t.get("_index") instanceof com.fasterxml.jackson.databind
+                    .node.ArrayNode names) {
+                List<String> old = new ArrayList<>();
+                names.forEach(n -> old.add(n.asText()));
+                names.removeAll();
+                old.forEach(n -> rename.apply(n).forEach(names::add));
+            }
+            o.forEach(child -> renameIndices(child, rename));
+        } else if (body != null && body.isArray()) {
+            body.forEach(child -> renameIndices(child, rename));
+        }
+    }
+
+    /**
+     * The index a correlation's aggregation runs on, if it is supported: several, comma-separated, when its rules
+     * read different log sources.
+     */
     public static Optional<String> index(Correlation c, List<Pipeline> pipelines, Compilation compilation) {
         OsCorrelation oc = new OsCorrelation(new OsContext(), compilation, pipelines);
         return oc.render(c).map(x -> oc.index());

@@ -25,8 +25,10 @@ import java.util.Optional;
  * {@code sum}, {@code avg}, {@code percentiles} of the {@code .num} sub-field) or, for temporal types, one
  * {@code filter} sub-aggregation per rule (temporal_ordered with two rules: the first rule's earliest event before
  * the second's latest). Fixed windows aligned at the epoch replace the evaluator's sliding windows (declared W402
- * for every correlation). Not rendered (E401): silence and absence expressions (no bucket exists for a group with no
- * events), temporal_ordered over more than two rules, correlations of correlations.
+ * for every correlation). Rules on different indices (log sources) are searched together, each rule's query kept to
+ * its own index by a {@code terms} query on {@code _index} ({@link #index()} lists them, comma-separated). Not
+ * rendered (E401): silence and absence expressions (no bucket exists for a group with no events), temporal_ordered
+ * over more than two rules, correlations of correlations, rules whose time fields or group-by fields differ.
  */
 final class OsCorrelation {
     private final OsContext ctx;
@@ -88,6 +90,8 @@ final class OsCorrelation {
         }
         LinkCheck.Index links = LinkCheck.check(compilation.documents(), new Diagnostics());
         List<ObjectNode> queries = new ArrayList<>();
+        java.util.Set<String> indices = new java.util.LinkedHashSet<>();
+        List<String> ruleIndices = new ArrayList<>();
         List<String> groupFields = null;
         String valueField = null;
         String timeField = null;
@@ -108,14 +112,21 @@ final class OsCorrelation {
             a.diagnostics().forEach(ctx::add);
             String idx = a.state().get("index");
             String tf = a.state().get("time_field");
-            if (idx == null || tf == null || index != null && !index.equals(idx)) {
-                ctx.unsupported(ref.span(), "a correlation whose rules have no index and time_field, or different"
-                        + " indices");
+            if (idx == null || idx.isBlank() || tf == null) {
+                ctx.unsupported(ref.span(), "a correlation whose rule " + ref.target() + " has no index or"
+                        + " time_field");
                 return Optional.empty();
             }
-            index = idx;
-            typed = "typed".equals(a.state().get(OpenSearchBackend.SCHEMA_STATE));
-            timeField = typed ? tf : tf + OpenSearchMapping.DATE_SUFFIX;
+            boolean ruleTyped = "typed".equals(a.state().get(OpenSearchBackend.SCHEMA_STATE));
+            String ruleTime = ruleTyped ? tf : tf + OpenSearchMapping.DATE_SUFFIX;
+            if (timeField != null && (!timeField.equals(ruleTime) || typed != ruleTyped)) {
+                ctx.unsupported(ref.span(), "a correlation whose rules have different time fields or schemas");
+                return Optional.empty();
+            }
+            indices.add(idx);
+            ruleIndices.add(idx);
+            typed = ruleTyped;
+            timeField = ruleTime;
             List<String> fields = new ArrayList<>();
             for (String g : c.groupBy()) {
                 List<String> names = PipelineApplier.field(pipelines, r.logsource(), aliased(c, g, ref.target(), r));
@@ -143,6 +154,22 @@ final class OsCorrelation {
             }
             queries.add(a.predicate().accept(new OsQuery(ctx, typed, r.span())));
         }
+        if (indices.size() > 1) {
+            // Rules on different log sources: search their indices together, each rule's query on its own index.
+            for (String idx : indices) {
+                if (idx.contains("*") || idx.contains(",")) {
+                    ctx.unsupported(c.span(), "a correlation over several indices where one is a pattern (" + idx
+                            + "): its rules' queries cannot be kept to their own indices");
+                    return Optional.empty();
+                }
+            }
+            for (int i = 0; i < queries.size(); i++) {
+                ObjectNode only = Bool.F.objectNode();
+                only.putObject("terms").putArray("_index").add(ruleIndices.get(i));
+                queries.set(i, Bool.and(List.of(queries.get(i), only)));
+            }
+        }
+        this.index = String.join(",", indices);
         this.query = Bool.or(queries);
         this.groups = groupFields;
         this.time = timeField;
@@ -247,8 +274,9 @@ final class OsCorrelation {
                             .put("field", timeField);
                     bucketsPath.put("a", "rule0>first");
                     bucketsPath.put("b", "rule1>last");
-                    ctx.approximate(c.span(), "temporal_ordered: two events at the same millisecond are never in"
-                            + " order (detc: in input order)");
+                    ctx.approximate(c.span(), "temporal_ordered compares the rules' times in milliseconds (the"
+                            + " date field's precision): a first-rule event in the same millisecond as the second rule's"
+                            + " last is never in order (detc: ordered by the full time, then input order)");
                 }
             }
         }
@@ -287,7 +315,10 @@ final class OsCorrelation {
     ObjectNode monitor(Correlation c) {
         ObjectNode m = OsMonitor.base(c.meta().title(), "bucket_level_monitor", span);
         ObjectNode search = m.putArray("inputs").addObject().putObject("search");
-        search.putArray("indices").add(index);
+        var monitorIndices = search.putArray("indices");
+        for (String idx : index.split(",")) {
+            monitorIndices.add(idx);
+        }
         ObjectNode body = search.putObject("query");
         body.put("size", 0);
         body.set("query", Bool.and(List.of(query, OsMonitor.lastPeriod(time, span))));
@@ -296,6 +327,12 @@ final class OsCorrelation {
         var sources = composite.putArray("sources");
         for (int i = 0; i < groups.size(); i++) {
             sources.addObject().putObject("group" + i).putObject("terms").put("field", groups.get(i));
+        }
+        if (groups.isEmpty()) {
+            // A composite aggregation needs a source: without group-by fields, one bucket for every event.
+            ObjectNode all = sources.addObject().putObject("all").putObject("terms").putObject("script");
+            all.put("source", "'all'");
+            all.put("lang", "painless");
         }
         ObjectNode trigger = m.putArray("triggers").addObject().putObject("bucket_level_trigger");
         trigger.put("name", c.meta().title());
