@@ -342,6 +342,31 @@ class OpenSearchEngineTest {
                 .withExtension(".txt"));
     }
 
+    /**
+     * A field that is a string in one event and an object in the next: the second goes to an overflow index and is
+     * still matched; an array mixing a string and an object fits no index: reported with OpenSearch's reason, and
+     * the run exits 1.
+     */
+    @Test
+    void everyEventIsLoadedOrReported() throws IOException {
+        Path events = tmp.resolve("conflicts.jsonl");
+        Files.writeString(events, """
+                {"eventType":"user.session.start","outcome":{"result":"FAILURE"},"client":"a string"}
+                {"eventType":"user.session.start","outcome":{"result":"FAILURE"},"client":{"now":"an object"}}
+                {"eventType":"user.session.start","outcome":{"result":"FAILURE"},"mixed":["a",{"b":1}]}
+                """);
+        String[] rest = {"--source", "okta/okta", "--events", events.toString(), data("rules/modifier_equals.yml")};
+        Run ev = detc(concat(new String[] {"eval"}, rest));
+        Run os = detc(concat(new String[] {"eval", "--engine", "opensearch", "--url", url()}, rest));
+        assertEquals(3, ev.out().lines().count(), ev.err());
+        List<String> evLines = ev.out().lines().toList();
+        assertEquals(evLines.subList(0, 2), os.out().lines().toList(), os.err());
+        assertEquals(1, os.exit(), os.err());
+        assertTrue(os.err().contains("detc eval: event not loaded into opensearch: " + events + ":3: OpenSearch"
+                + " cannot index it ("), os.err());
+        assertEquals(List.of(), indices("detc-eval-*"));
+    }
+
     @Test
     void unsupportedRulesAreReportedNotDropped() {
         Run os = detc("eval", "--engine", "opensearch", "--url", url(), "--events",
