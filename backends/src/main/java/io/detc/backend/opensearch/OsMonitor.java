@@ -11,7 +11,7 @@ import java.util.List;
  * minutes over the five minutes before the run, triggers when anything matches) and a bucket-level monitor for a
  * correlation ({@link OsCorrelation#monitor}: the same measures and {@link OsScripts#CONDITION} as the query's
  * bucket_selector). The test node runs every monitor's search (painless included); the trigger conditions need the
- * Alerting plugin, which is not on Maven Central, so only their shape is checked.
+ * Alerting plugin, which the test node does not load, so only their shape is checked.
  */
 final class OsMonitor {
     static final Duration RULE_PERIOD = Duration.ofMinutes(5);
