@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
             "0:rules ran (alerts or not); malformed lines were reported",
             "1:rule errors, or a malformed or unrecognised event under --strict",
             "2:bad command line",
-            "3:internal error (a bug in detc)"})
+            "3:internal error (a bug in detc)",
+            "4:the engine could not be reached, or refused a request (--engine opensearch)"})
 final class EvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,12 +49,15 @@ final class EvalCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--engine", defaultValue = "evaluator", paramLabel = "ENGINE",
-            description = "Engine that runs the rules: evaluator (default, the reference), duckdb, sqlite (embedded)"
-                    + " or postgres (embedded, or the server given by --url). Every engine prints the same alerts.")
+            description = "Engine that runs the rules: evaluator (default, the reference), duckdb, sqlite (embedded),"
+                    + " postgres (embedded, or the server given by --url) or opensearch (the cluster given by --url;"
+                    + " detc creates its own indices there and deletes them afterwards). Every engine prints alerts"
+                    + " in the same format; rules an engine cannot run are reported, not dropped.")
     String engine;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "A PostgreSQL server for --engine postgres,"
-            + " e.g. jdbc:postgresql://127.0.0.1:5432/detc?user=detc (default: an embedded PostgreSQL).")
+    @Option(names = "--url", paramLabel = "URL", description = "For --engine postgres, a JDBC URL, e.g."
+            + " jdbc:postgresql://127.0.0.1:5432/detc?user=detc (default: an embedded PostgreSQL). For --engine"
+            + " opensearch (required), the cluster, e.g. http://127.0.0.1:9200 or https://user:password@host:9200.")
     String url;
 
     @Option(names = "--strict", description = "Exit 1 when any line is malformed or any event is unrecognised.")
@@ -71,6 +75,17 @@ final class EvalCommand implements Callable<Integer> {
         if (!io.detc.engine.Engines.NAMES.contains(engine)) {
             throw new CommandLine.ParameterException(cmd, "unknown engine '" + engine + "'; engines: "
                     + String.join(", ", io.detc.engine.Engines.NAMES));
+        }
+        if (io.detc.engine.Engines.NEED_URL.contains(engine)) {
+            if (url == null || url.isBlank()) {
+                throw new CommandLine.ParameterException(cmd, "--engine " + engine + " needs --url, e.g. --url"
+                        + " http://127.0.0.1:9200");
+            }
+            try {
+                io.detc.engine.OpenSearchEngine.checkUrl(url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
+            }
         }
         Optional<LogSourceKey> forced = Optional.ofNullable(source).map(s -> LogSourceKey.parse(s)
                 .orElseThrow(() -> new CommandLine.ParameterException(cmd, "bad --source '" + s
@@ -116,19 +131,29 @@ final class EvalCommand implements Callable<Integer> {
     private int onEngine(Compilation c, List<EventInput> inputs, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         try (io.detc.engine.Engine e = io.detc.engine.Engines.open(engine, Optional.ofNullable(url)).orElseThrow()) {
-            io.detc.engine.EngineResult r = e.execute(c, inputs);
-            r.alerts().forEach(out::println);
+            return onEngine(e, c, inputs, out, err, start);
+        } catch (io.detc.engine.OpenSearchException ex) {
             out.flush();
-            r.problems().forEach(p -> err.println("detc eval: " + p));
-            r.unsupported().forEach(u -> err.println("detc eval: rule not run on " + engine + ": " + u));
-            r.notLoaded().forEach(n -> err.println("detc eval: event not loaded into " + engine + ": " + n));
-            err.println(String.format(Locale.ROOT, "detc eval: %d events, %d alerts, %d problems on %s in %.2f s",
-                    r.events(), r.alerts().size(), r.problems().size(), engine, (System.nanoTime() - start) / 1e9));
+            err.println("detc eval: " + engine + ": " + ex.getMessage());
             err.flush();
-            boolean failed = !r.unsupported().isEmpty() || !r.notLoaded().isEmpty()
-                    || strict && !r.problems().isEmpty();
-            return failed ? ExitCodes.RULE_ERRORS : ExitCodes.OK;
+            return ExitCodes.ENGINE;
         }
+    }
+
+    private int onEngine(io.detc.engine.Engine e, Compilation c, List<EventInput> inputs, PrintWriter out,
+                         PrintWriter err, long start) {
+        io.detc.engine.EngineResult r = e.execute(c, inputs);
+        r.alerts().forEach(out::println);
+        out.flush();
+        r.problems().forEach(p -> err.println("detc eval: " + p));
+        r.unsupported().forEach(u -> err.println("detc eval: rule not run on " + engine + ": " + u));
+        r.notLoaded().forEach(n -> err.println("detc eval: event not loaded into " + engine + ": " + n));
+        err.println(String.format(Locale.ROOT, "detc eval: %d events, %d alerts, %d problems on %s in %.2f s",
+                r.events(), r.alerts().size(), r.problems().size(), engine, (System.nanoTime() - start) / 1e9));
+        err.flush();
+        boolean failed = !r.unsupported().isEmpty() || !r.notLoaded().isEmpty()
+                || strict && !r.problems().isEmpty();
+        return failed ? ExitCodes.RULE_ERRORS : ExitCodes.OK;
     }
 
     private static void requireExists(CommandLine cmd, Path p) {

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A bug in detc. */
     public static final int INTERNAL = 3;
+    /** {@code detc eval --engine opensearch}: the cluster could not be reached, or refused a request. */
+    public static final int ENGINE = 4;
 
     private ExitCodes() {
     }

@@ -1,5 +1,6 @@
 package io.detc.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.detc.Compilation;
 import io.detc.backend.Compiled;
 import io.detc.backend.opensearch.OpenSearchBackend;
@@ -102,7 +103,7 @@ final class Differential {
     }
 
     /**
-     * Every event_count correlation the backend renders: the groups whose aggregation has a bucket, against the
+     * Every correlation (unsupported ones listed as such): the groups whose aggregation has a bucket, against the
      * groups of the evaluator's alerts (EvalRun over the same inputs). One outcome per correlation; the sets hold
      * group values joined by '|'.
      */
@@ -118,7 +119,7 @@ final class Differential {
         }), p -> { }, n -> { });
         List<Outcome> out = new ArrayList<>();
         for (io.detc.rule.Document d : compilation.documents()) {
-            if (!(d instanceof io.detc.rule.Correlation c) || c.type() != io.detc.rule.Correlation.Type.EVENT_COUNT) {
+            if (!(d instanceof io.detc.rule.Correlation c)) {
                 continue;
             }
             io.detc.check.LinkCheck.Index links = io.detc.check.LinkCheck.check(compilation.documents(),
@@ -138,7 +139,14 @@ final class Differential {
             String idx = OpenSearchBackend.index(c, pipelines, compilation).orElseThrow();
             monitorSearchRuns(index, idx, os.compile(compilation, c, pipelines, "monitor"));
             Set<String> got = new TreeSet<>();
-            collect(index.aggregate(idx, compiled.text().get()).get("group0"), 0, c.groupBy().size(), "", got);
+            JsonNode aggs = index.aggregate(idx, compiled.text().get());
+            if (c.groupBy().isEmpty()) {
+                if (aggs.get("window").get("buckets").size() > 0) {
+                    got.add("");
+                }
+            } else {
+                collect(aggs.get("group0"), 0, c.groupBy().size(), "", got);
+            }
             out.add(new Outcome(c.meta().title(), compiled.fidelity().label(), ev, got, ""));
         }
         return out;

@@ -37,9 +37,22 @@ final class EventIndex {
         return rejected;
     }
 
-    /** The search path covering an index and its overflows. */
-    String searchTarget(String index) {
-        return index + "," + index + "-overflow*";
+    /** The search path covering indices (comma-separated) and their overflows. */
+    String searchTarget(String indices) {
+        List<String> out = new ArrayList<>();
+        for (String index : indices.split(",")) {
+            out.addAll(copies(index));
+        }
+        return String.join(",", out);
+    }
+
+    /** An index and its overflows, by name. */
+    List<String> copies(String index) {
+        List<String> out = new ArrayList<>(List.of(index));
+        for (int g = 1; g <= generations.getOrDefault(index, 0); g++) {
+            out.add(index + "-overflow" + g);
+        }
+        return out;
     }
 
     void load(List<Event> events) {
@@ -134,6 +147,9 @@ final class EventIndex {
 
     /** The aggregations of a correlation's search body on {@code index} and its overflows. */
     JsonNode aggregate(String index, String body) {
+        JsonNode json = read(body);
+        io.detc.backend.opensearch.OpenSearchBackend.renameIndices(json, this::copies);
+        body = json.toString();
         OpenSearchNode.Response r = node.json("POST", "/" + searchTarget(index)
                 + "/_search?allow_no_indices=true&ignore_unavailable=true", body);
         if (r.status() != 200) {

@@ -21,7 +21,8 @@ import org.opensearch.plugins.Plugin;
 
 /**
  * One embedded OpenSearch 2.19 node per test JVM (research engines.md 4a): a plain {@link Node} with the netty4
- * transport, real HTTP on 127.0.0.1, started on first use and closed by a shutdown hook.
+ * transport and the painless scripting plugin (script queries, bucket_selector), real HTTP on 127.0.0.1, started on
+ * first use and closed by a shutdown hook.
  */
 final class OpenSearchNode {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +48,8 @@ final class OpenSearchNode {
                 .put("transport.type", "netty4").put("http.type", "netty4")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .build();
-        node = new EmbeddedNode(settings, List.of(org.opensearch.transport.Netty4Plugin.class)).start();
+        node = new EmbeddedNode(settings, List.of(org.opensearch.transport.Netty4Plugin.class,
+                org.opensearch.painless.PainlessPlugin.class)).start();
         base = "http://" + node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -67,6 +69,11 @@ final class OpenSearchNode {
             }
         }
         return instance;
+    }
+
+    /** The node's HTTP address, {@code http://127.0.0.1:port}. */
+    String base() {
+        return base;
     }
 
     record Response(int status, JsonNode body) {

@@ -35,9 +35,11 @@ import java.util.stream.Collectors;
  * {@code opensearch-native} after detc's own okta-native and entra-diagnostic-json; {@code opensearch-elastic} for the
  * Elastic/OpenSearch integrations' field names, which also sets {@code opensearch_schema: typed}); its predicate is
  * rendered by {@link OsQuery}. Format {@code query}: the search request body ({@code {"query": ...}}) to POST to
- * {@code /<index>/_search}; for an event_count correlation the body holds the aggregation whose buckets are the alerts
- * ({@link OsCorrelation}); other correlation types are E401. Format {@code monitor}: an OpenSearch Alerting monitor,
- * query-level for a rule, bucket-level for an event_count correlation ({@link OsMonitor}).
+ * {@code /<index>/_search}; for a correlation the body holds the aggregation whose buckets are the alerts
+ * ({@link OsCorrelation}: every threshold type and temporal; temporal_ordered of two rules; silence and absence are
+ * E401). fieldref and the time-part modifiers are painless script queries ({@link OsScripts}). Format
+ * {@code monitor}: an OpenSearch Alerting monitor, query-level for a rule, bucket-level for a correlation
+ * ({@link OsMonitor}).
  */
 public final class OpenSearchBackend implements Backend {
     public static final List<String> SHIPPED_PIPELINES = List.of("opensearch-native", "opensearch-elastic");
@@ -98,7 +100,31 @@ public final class OpenSearchBackend implements Backend {
         }
     }
 
-    /** The index a correlation's aggregation runs on, if it is supported. */
+    /**
+     * Replaces every index name in the {@code _index} filters of a compiled body (a correlation over several indices
+     * keeps each rule's query to its own index that way) by the names {@code rename} gives for it, in place: for
+     * running the body where the indices have other names (a test's copies, overflow indices).
+     */
+    public static void renameIndices(com.fasterxml.jackson.databind.JsonNode body,
+                                     java.util.function.Function<String, List<String>> rename) {
+        if (body instanceof ObjectNode o) {
+            if (o.get("terms") instanceof ObjectNode t && t.get("_index") instanceof com.fasterxml.jackson.databind
+                    .node.ArrayNode names) {
+                List<String> old = new ArrayList<>();
+                names.forEach(n -> old.add(n.asText()));
+                names.removeAll();
+                old.forEach(n -> rename.apply(n).forEach(names::add));
+            }
+            o.forEach(child -> renameIndices(child, rename));
+        } else if (body != null && body.isArray()) {
+            body.forEach(child -> renameIndices(child, rename));
+        }
+    }
+
+    /**
+     * The index a correlation's aggregation runs on, if it is supported: several, comma-separated, when its rules
+     * read different log sources.
+     */
     public static Optional<String> index(Correlation c, List<Pipeline> pipelines, Compilation compilation) {
         OsCorrelation oc = new OsCorrelation(new OsContext(), compilation, pipelines);
         return oc.render(c).map(x -> oc.index());
@@ -155,8 +181,8 @@ public final class OpenSearchBackend implements Backend {
             OsCorrelation oc = new OsCorrelation(ctx, compilation, pipelines);
             Optional<ObjectNode> body = oc.render(c);
             if (format.equals("monitor") && body.isPresent()) {
-                ctx.approximate(c.span(), "the bucket-level monitor counts, each timespan, the events of the timespan"
-                        + " before the run: a burst spread over two runs is missed");
+                ctx.approximate(c.span(), "the bucket-level monitor evaluates, each timespan, the events of the"
+                        + " timespan before the run: a burst spread over two runs is missed");
                 text = Optional.of(print(oc.monitor(c)));
             } else {
                 text = body.map(OpenSearchBackend::print);

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * OpenSearch Alerting monitors (the {@code monitor} format): a query-level monitor for a rule (runs every five
- * minutes over the five minutes before the run, triggers when anything matches) and a bucket-level monitor for an
- * event_count correlation ({@link OsCorrelation#monitor}). Alerting runs the trigger conditions as painless, so
- * detc can check their shape but not run them on its plain test node.
+ * minutes over the five minutes before the run, triggers when anything matches) and a bucket-level monitor for a
+ * correlation ({@link OsCorrelation#monitor}: the same measures and {@link OsScripts#CONDITION} as the query's
+ * bucket_selector). The test node runs every monitor's search (painless included); the trigger conditions need the
+ * Alerting plugin, which the test node does not load, so only their shape is checked.
  */
 final class OsMonitor {
     static final Duration RULE_PERIOD = Duration.ofMinutes(5);

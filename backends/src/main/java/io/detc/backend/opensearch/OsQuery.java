@@ -116,18 +116,58 @@ final class OsQuery implements Predicate.Visitor<ObjectNode> {
             return number(f, n, span);
         } else if (mt instanceof Matcher.CidrMatch c) {
             return cidr(f, c.network(), span);
-        } else if (mt instanceof Matcher.FieldRef) {
-            ctx.unsupported(span, "fieldref (comparing two fields of one document needs a script query, and"
-                    + " painless is not part of a plain OpenSearch node)");
-        } else if (mt instanceof Matcher.TimePart) {
-            ctx.unsupported(span, "time-part modifiers (minute, hour, day, week, month, year): they need a script"
-                    + " query");
+        } else if (mt instanceof Matcher.FieldRef r) {
+            return fieldRef(f, r, span);
+        } else if (mt instanceof Matcher.TimePart t) {
+            return timePart(f, t, span);
         } else if (mt instanceof Matcher.Placeholder p) {
             ctx.unsupported(span, "the unresolved placeholder %" + p.name() + "% (add a pipeline that resolves it)");
         } else {
             ctx.unsupported(span, "the matcher " + mt.getClass().getSimpleName());
         }
         return Bool.matchNone();
+    }
+
+    /** {@code fieldref} as a painless script query over both fields' keyword doc values ({@link OsScripts#FIELDREF}). */
+    private ObjectNode fieldRef(String f, Matcher.FieldRef r, Span span) {
+        if (typed) {
+            ctx.unsupported(span, "fieldref on an integration mapping (its fields are typed: numbers, dates and"
+                    + " addresses have no text doc values to compare)");
+            return Bool.matchNone();
+        }
+        ctx.approximate(span, "fieldref compares the values as OpenSearch indexed their text: a number as the"
+                + " event wrote it (1.50, 1e5), where detc compares the text Java prints (1.5, 100000.0)");
+        if (!r.cased()) {
+            ctx.approximate(span, "fieldref ignores case with the OpenSearch node's Java case tables for letters of"
+                    + " the Basic Multilingual Plane (their Unicode version may differ from detc's for a few letters)"
+                    + " and not at all beyond it (Deseret, Osage, Adlam letters compare cased)");
+        }
+        ObjectNode params = Bool.F.objectNode();
+        params.put("field", f);
+        params.put("other", r.otherField());
+        params.put("op", switch (r.op()) {
+            case EQUALS -> "equals";
+            case STARTS_WITH -> "startswith";
+            case ENDS_WITH -> "endswith";
+            case CONTAINS -> "contains";
+        });
+        params.put("cased", r.cased());
+        return OsScripts.query(OsScripts.FIELDREF, params);
+    }
+
+    /** A time part as a painless script query reading the keyword text as written ({@link OsScripts#TIME_PART}). */
+    private ObjectNode timePart(String f, Matcher.TimePart t, Span span) {
+        if (typed) {
+            ctx.unsupported(span, "time-part modifiers on an integration mapping (a date field's doc values are"
+                    + " instants, converted to UTC, while detc reads the part as the timestamp writes it)");
+            return Bool.matchNone();
+        }
+        ObjectNode params = Bool.F.objectNode();
+        params.put("field", f);
+        params.put("unit", t.unit().name().toLowerCase(java.util.Locale.ROOT));
+        params.put("op", t.op().name().toLowerCase(java.util.Locale.ROOT));
+        params.put("value", t.value());
+        return OsScripts.query(OsScripts.TIME_PART, params);
     }
 
     private static ObjectNode exists(String f) {
