@@ -99,6 +99,12 @@ final class OsQuery implements Predicate.Visitor<ObjectNode> {
         Span span = m.span();
         Matcher mt = m.matcher();
         if (mt instanceof Matcher.StringMatch s) {
+            if (OsNumberText.canDiffer(s.pattern())) {
+                ctx.approximate(span, "a JSON number in an event is tested as " + (typed
+                        ? "a number" : "the text it was written with (1.50, 1e3)") + ", where detc's evaluator tests"
+                        + " the text Java prints (1.5, 1000.0); the two differ for numbers with a fraction or an"
+                        + " exponent, which this pattern can match");
+            }
             return string(f, s.pattern(), s.cased());
         } else if (mt instanceof Matcher.RegexMatch r) {
             return regex(f, r, span);
