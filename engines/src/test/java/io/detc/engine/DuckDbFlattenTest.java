@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DuckDbFlattenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final int DEPTH = 16;
+    private static final int DEPTH = 8;
 
     @Test
     void flattensLikeTheEvaluatorOnRandomNesting() throws Exception {

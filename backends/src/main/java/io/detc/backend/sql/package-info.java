@@ -33,7 +33,7 @@
  *   <caption>What each dialect can express</caption>
  *   <tr><th>feature</th><th>DuckDB</th><th>PostgreSQL</th><th>SQLite</th></tr>
  *   <tr><td>fields, dotted paths, flat keys, arrays at any depth, |element, exists, null, keywords</td>
- *       <td>exact ({@code json_extract}, lists flattened by {@code detc_flat} up to 16 nested arrays, deeper is
+ *       <td>exact ({@code json_extract}, lists flattened by {@code detc_flat} up to 8 nested arrays, deeper is
  *       an error; {@code json_tree} for keywords; the empty key through {@code json_each})</td>
  *       <td>exact ({@code ->}, {@code detc_flatten})</td>
  *       <td>exact ({@code ->}, {@code json_tree}); a key holding NUL: E401</td></tr>
