@@ -13,13 +13,13 @@
 --   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 -- detc sql (duckdb): Brute force followed by a successful sign-in [7d2f0c1a-5b3e-4c8d-9a6f-000000000151]
 -- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 WITH d1_hits AS MATERIALIZED (
 SELECT 'okta_chain_failure' AS rname, 0 AS cls, e.seq AS k1, 7 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END FROM (SELECT [0::BIGINT, n1.id, n2.id] AS k, n2.value AS v FROM json_tree(json_extract(e.doc, '$."actor"')) AS n1, json_tree(json_extract(n1.value, '$."alternateId"')) AS n2 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') UNION ALL SELECT [0::BIGINT, n3.id] AS k, n3.value AS v FROM json_tree(json_extract(e.doc, '$."actor.alternateId"')) AS n3 WHERE json_extract(e.doc, '$."actor"') IS NULL AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.')) AS v4 WHERE CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
 FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND (
-  EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
-  AND EXISTS (SELECT 1 FROM (SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."outcome"')) AS n2, json_tree(json_extract(n2.value, '$."result"')) AS n3 WHERE n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.') UNION ALL SELECT n4.value AS v FROM json_tree(json_extract(e.doc, '$."outcome.result"')) AS n4 WHERE json_extract(e.doc, '$."outcome"') IS NULL AND n4.type <> 'ARRAY' AND NOT contains(n4.fullkey, '.')) AS v5 WHERE detc_fold(CASE WHEN json_type(v5.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v5.v ->> '$' END) = 'failure')
+  len(list_filter(detc_flat(json_extract(e.doc, '$."eventType"')), lambda x1: CASE WHEN detc_fold(CASE WHEN json_type(x1) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x1 ->> '$' END) = 'user.session.start' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."outcome"')], lambda x2: list_concat(flatten(list_transform(detc_flat(x2), lambda x3: detc_flat(json_extract(x3, '$."result"')))), CASE WHEN x2 IS NULL THEN detc_flat(json_extract(e.doc, '$."outcome.result"')) ELSE []::JSON[] END))[1], lambda x4: CASE WHEN detc_fold(CASE WHEN json_type(x4) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x4 ->> '$' END) = 'failure' THEN TRUE ELSE FALSE END)) > 0
 )
 ),
 d1_valid AS MATERIALIZED (
@@ -64,8 +64,8 @@ UNION ALL
 SELECT 'okta_chain_success' AS rname, 0 AS cls, e.seq AS k1, 8 AS k2, 1 AS k3, e.ns, (SELECT CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END FROM (SELECT [0::BIGINT, n1.id, n2.id] AS k, n2.value AS v FROM json_tree(json_extract(e.doc, '$."actor"')) AS n1, json_tree(json_extract(n1.value, '$."alternateId"')) AS n2 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') UNION ALL SELECT [0::BIGINT, n3.id] AS k, n3.value AS v FROM json_tree(json_extract(e.doc, '$."actor.alternateId"')) AS n3 WHERE json_extract(e.doc, '$."actor"') IS NULL AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.')) AS v4 WHERE CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
 FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND (
-  EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
-  AND EXISTS (SELECT 1 FROM (SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."outcome"')) AS n2, json_tree(json_extract(n2.value, '$."result"')) AS n3 WHERE n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.') UNION ALL SELECT n4.value AS v FROM json_tree(json_extract(e.doc, '$."outcome.result"')) AS n4 WHERE json_extract(e.doc, '$."outcome"') IS NULL AND n4.type <> 'ARRAY' AND NOT contains(n4.fullkey, '.')) AS v5 WHERE detc_fold(CASE WHEN json_type(v5.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v5.v ->> '$' END) = 'success')
+  len(list_filter(detc_flat(json_extract(e.doc, '$."eventType"')), lambda x1: CASE WHEN detc_fold(CASE WHEN json_type(x1) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x1 ->> '$' END) = 'user.session.start' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."outcome"')], lambda x2: list_concat(flatten(list_transform(detc_flat(x2), lambda x3: detc_flat(json_extract(x3, '$."result"')))), CASE WHEN x2 IS NULL THEN detc_flat(json_extract(e.doc, '$."outcome.result"')) ELSE []::JSON[] END))[1], lambda x4: CASE WHEN detc_fold(CASE WHEN json_type(x4) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x4 ->> '$' END) = 'success' THEN TRUE ELSE FALSE END)) > 0
 )
 ),
 d2_valid AS MATERIALIZED (
@@ -116,13 +116,13 @@ ORDER BY point, ns, file, line;
 --   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 -- detc sql (duckdb): Three failed Okta sign-ins in 10 minutes [7d2f0c1a-5b3e-4c8d-9a6f-000000000152]
 -- fidelity: approximated (event times are 64-bit nanoseconds, so an event before 1677-09-21 or after 2262-04-11 takes no part (as an event without a time); group-by values that are JSON numbers with a fraction or an exponent are printed as the engine prints them)
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 WITH d1_hits AS MATERIALIZED (
 SELECT 'okta_chain_failure' AS rname, 0 AS cls, e.seq AS k1, 7 AS k2, 0 AS k3, e.ns, (SELECT CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END FROM (SELECT [0::BIGINT, n1.id, n2.id] AS k, n2.value AS v FROM json_tree(json_extract(e.doc, '$."actor"')) AS n1, json_tree(json_extract(n1.value, '$."alternateId"')) AS n2 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') UNION ALL SELECT [0::BIGINT, n3.id] AS k, n3.value AS v FROM json_tree(json_extract(e.doc, '$."actor.alternateId"')) AS n3 WHERE json_extract(e.doc, '$."actor"') IS NULL AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.')) AS v4 WHERE CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END IS NOT NULL ORDER BY v4.k LIMIT 1) AS g1, NULL AS val, e.file, e.line
 FROM events_okta_okta AS e
 WHERE e.ns IS NOT NULL AND (
-  EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
-  AND EXISTS (SELECT 1 FROM (SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."outcome"')) AS n2, json_tree(json_extract(n2.value, '$."result"')) AS n3 WHERE n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.') UNION ALL SELECT n4.value AS v FROM json_tree(json_extract(e.doc, '$."outcome.result"')) AS n4 WHERE json_extract(e.doc, '$."outcome"') IS NULL AND n4.type <> 'ARRAY' AND NOT contains(n4.fullkey, '.')) AS v5 WHERE detc_fold(CASE WHEN json_type(v5.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v5.v ->> '$' END) = 'failure')
+  len(list_filter(detc_flat(json_extract(e.doc, '$."eventType"')), lambda x1: CASE WHEN detc_fold(CASE WHEN json_type(x1) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x1 ->> '$' END) = 'user.session.start' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."outcome"')], lambda x2: list_concat(flatten(list_transform(detc_flat(x2), lambda x3: detc_flat(json_extract(x3, '$."result"')))), CASE WHEN x2 IS NULL THEN detc_flat(json_extract(e.doc, '$."outcome.result"')) ELSE []::JSON[] END))[1], lambda x4: CASE WHEN detc_fold(CASE WHEN json_type(x4) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x4 ->> '$' END) = 'failure' THEN TRUE ELSE FALSE END)) > 0
 )
 ),
 d1_valid AS MATERIALIZED (
@@ -165,23 +165,23 @@ ORDER BY point, ns, file, line;
 -- 7d2f0c1a-5b3e-4c8d-9a6f-000000000153 Okta failed sign-in (chain) (exact)
 -- detc sql (duckdb): Okta failed sign-in (chain) [7d2f0c1a-5b3e-4c8d-9a6f-000000000153]
 -- fidelity: exact
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 SELECT e.seq, e.file, e.line
 FROM events_okta_okta AS e
 WHERE (
-  EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
-  AND EXISTS (SELECT 1 FROM (SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."outcome"')) AS n2, json_tree(json_extract(n2.value, '$."result"')) AS n3 WHERE n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.') UNION ALL SELECT n4.value AS v FROM json_tree(json_extract(e.doc, '$."outcome.result"')) AS n4 WHERE json_extract(e.doc, '$."outcome"') IS NULL AND n4.type <> 'ARRAY' AND NOT contains(n4.fullkey, '.')) AS v5 WHERE detc_fold(CASE WHEN json_type(v5.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v5.v ->> '$' END) = 'failure')
+  len(list_filter(detc_flat(json_extract(e.doc, '$."eventType"')), lambda x1: CASE WHEN detc_fold(CASE WHEN json_type(x1) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x1 ->> '$' END) = 'user.session.start' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."outcome"')], lambda x2: list_concat(flatten(list_transform(detc_flat(x2), lambda x3: detc_flat(json_extract(x3, '$."result"')))), CASE WHEN x2 IS NULL THEN detc_flat(json_extract(e.doc, '$."outcome.result"')) ELSE []::JSON[] END))[1], lambda x4: CASE WHEN detc_fold(CASE WHEN json_type(x4) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x4 ->> '$' END) = 'failure' THEN TRUE ELSE FALSE END)) > 0
 )
 ORDER BY seq;
 
 -- 7d2f0c1a-5b3e-4c8d-9a6f-000000000154 Okta successful sign-in (chain) (exact)
 -- detc sql (duckdb): Okta successful sign-in (chain) [7d2f0c1a-5b3e-4c8d-9a6f-000000000154]
 -- fidelity: exact
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 SELECT e.seq, e.file, e.line
 FROM events_okta_okta AS e
 WHERE (
-  EXISTS (SELECT 1 FROM json_tree(json_extract(e.doc, '$."eventType"')) AS n1 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND detc_fold(CASE WHEN json_type(n1.value) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN n1.value ->> '$' END) = 'user.session.start')
-  AND EXISTS (SELECT 1 FROM (SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."outcome"')) AS n2, json_tree(json_extract(n2.value, '$."result"')) AS n3 WHERE n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.') UNION ALL SELECT n4.value AS v FROM json_tree(json_extract(e.doc, '$."outcome.result"')) AS n4 WHERE json_extract(e.doc, '$."outcome"') IS NULL AND n4.type <> 'ARRAY' AND NOT contains(n4.fullkey, '.')) AS v5 WHERE detc_fold(CASE WHEN json_type(v5.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v5.v ->> '$' END) = 'success')
+  len(list_filter(detc_flat(json_extract(e.doc, '$."eventType"')), lambda x1: CASE WHEN detc_fold(CASE WHEN json_type(x1) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x1 ->> '$' END) = 'user.session.start' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."outcome"')], lambda x2: list_concat(flatten(list_transform(detc_flat(x2), lambda x3: detc_flat(json_extract(x3, '$."result"')))), CASE WHEN x2 IS NULL THEN detc_flat(json_extract(e.doc, '$."outcome.result"')) ELSE []::JSON[] END))[1], lambda x4: CASE WHEN detc_fold(CASE WHEN json_type(x4) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x4 ->> '$' END) = 'success' THEN TRUE ELSE FALSE END)) > 0
 )
 ORDER BY seq;

@@ -1,11 +1,11 @@
 -- 7d2f0c1a-5b3e-4c8d-9a6f-000000000012 Not equal (exact)
 -- detc sql (duckdb): Not equal [7d2f0c1a-5b3e-4c8d-9a6f-000000000012]
 -- fidelity: exact
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 SELECT e.seq, e.file, e.line
 FROM events_azure_signinlogs AS e
 WHERE (
-  EXISTS (SELECT 1 FROM (SELECT n2.value AS v FROM json_tree(json_extract(e.doc, '$."properties"')) AS n1, json_tree(json_extract(n1.value, '$."appDisplayName"')) AS n2 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') UNION ALL SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."properties.appDisplayName"')) AS n3 WHERE json_extract(e.doc, '$."properties"') IS NULL AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.')) AS v4 WHERE detc_fold(CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END) = 'microsoft graph')
-  AND NOT EXISTS (SELECT 1 FROM (SELECT n6.value AS v FROM json_tree(json_extract(e.doc, '$."properties"')) AS n5, json_tree(json_extract(n5.value, '$."clientAppUsed"')) AS n6 WHERE n5.type <> 'ARRAY' AND NOT contains(n5.fullkey, '.') AND n6.type <> 'ARRAY' AND NOT contains(n6.fullkey, '.') UNION ALL SELECT n7.value AS v FROM json_tree(json_extract(e.doc, '$."properties.clientAppUsed"')) AS n7 WHERE json_extract(e.doc, '$."properties"') IS NULL AND n7.type <> 'ARRAY' AND NOT contains(n7.fullkey, '.')) AS v8 WHERE detc_fold(CASE WHEN json_type(v8.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v8.v ->> '$' END) = 'browser')
+  len(list_filter(list_transform([json_extract(e.doc, '$."properties"')], lambda x1: list_concat(flatten(list_transform(detc_flat(x1), lambda x2: detc_flat(json_extract(x2, '$."appDisplayName"')))), CASE WHEN x1 IS NULL THEN detc_flat(json_extract(e.doc, '$."properties.appDisplayName"')) ELSE []::JSON[] END))[1], lambda x3: CASE WHEN detc_fold(CASE WHEN json_type(x3) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x3 ->> '$' END) = 'microsoft graph' THEN TRUE ELSE FALSE END)) > 0
+  AND NOT len(list_filter(list_transform([json_extract(e.doc, '$."properties"')], lambda x4: list_concat(flatten(list_transform(detc_flat(x4), lambda x5: detc_flat(json_extract(x5, '$."clientAppUsed"')))), CASE WHEN x4 IS NULL THEN detc_flat(json_extract(e.doc, '$."properties.clientAppUsed"')) ELSE []::JSON[] END))[1], lambda x6: CASE WHEN detc_fold(CASE WHEN json_type(x6) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x6 ->> '$' END) = 'browser' THEN TRUE ELSE FALSE END)) > 0
 )
 ORDER BY seq;

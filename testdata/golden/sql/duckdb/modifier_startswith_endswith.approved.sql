@@ -1,11 +1,11 @@
 -- 7d2f0c1a-5b3e-4c8d-9a6f-000000000003 Startswith and endswith (exact)
 -- detc sql (duckdb): Startswith and endswith [7d2f0c1a-5b3e-4c8d-9a6f-000000000003]
 -- fidelity: exact
--- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
+-- requires: DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey, detc_timepart) created once per database (SqlBackend.prelude("duckdb"))
 SELECT e.seq, e.file, e.line
 FROM events_okta_okta AS e
 WHERE (
-  EXISTS (SELECT 1 FROM (SELECT n2.value AS v FROM json_tree(json_extract(e.doc, '$."actor"')) AS n1, json_tree(json_extract(n1.value, '$."alternateId"')) AS n2 WHERE n1.type <> 'ARRAY' AND NOT contains(n1.fullkey, '.') AND n2.type <> 'ARRAY' AND NOT contains(n2.fullkey, '.') UNION ALL SELECT n3.value AS v FROM json_tree(json_extract(e.doc, '$."actor.alternateId"')) AS n3 WHERE json_extract(e.doc, '$."actor"') IS NULL AND n3.type <> 'ARRAY' AND NOT contains(n3.fullkey, '.')) AS v4 WHERE detc_fold(CASE WHEN json_type(v4.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v4.v ->> '$' END) LIKE 'svc-%' ESCAPE '\')
-  AND EXISTS (SELECT 1 FROM (SELECT n6.value AS v FROM json_tree(json_extract(e.doc, '$."actor"')) AS n5, json_tree(json_extract(n5.value, '$."alternateId"')) AS n6 WHERE n5.type <> 'ARRAY' AND NOT contains(n5.fullkey, '.') AND n6.type <> 'ARRAY' AND NOT contains(n6.fullkey, '.') UNION ALL SELECT n7.value AS v FROM json_tree(json_extract(e.doc, '$."actor.alternateId"')) AS n7 WHERE json_extract(e.doc, '$."actor"') IS NULL AND n7.type <> 'ARRAY' AND NOT contains(n7.fullkey, '.')) AS v8 WHERE detc_fold(CASE WHEN json_type(v8.v) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN v8.v ->> '$' END) LIKE '%@example.com' ESCAPE '\')
+  len(list_filter(list_transform([json_extract(e.doc, '$."actor"')], lambda x1: list_concat(flatten(list_transform(detc_flat(x1), lambda x2: detc_flat(json_extract(x2, '$."alternateId"')))), CASE WHEN x1 IS NULL THEN detc_flat(json_extract(e.doc, '$."actor.alternateId"')) ELSE []::JSON[] END))[1], lambda x3: CASE WHEN detc_fold(CASE WHEN json_type(x3) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x3 ->> '$' END) LIKE 'svc-%' ESCAPE '\' THEN TRUE ELSE FALSE END)) > 0
+  AND len(list_filter(list_transform([json_extract(e.doc, '$."actor"')], lambda x4: list_concat(flatten(list_transform(detc_flat(x4), lambda x5: detc_flat(json_extract(x5, '$."alternateId"')))), CASE WHEN x4 IS NULL THEN detc_flat(json_extract(e.doc, '$."actor.alternateId"')) ELSE []::JSON[] END))[1], lambda x6: CASE WHEN detc_fold(CASE WHEN json_type(x6) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN x6 ->> '$' END) LIKE '%@example.com' ESCAPE '\' THEN TRUE ELSE FALSE END)) > 0
 )
 ORDER BY seq;

@@ -4,6 +4,8 @@ import io.detc.Compilation;
 import io.detc.Compiler;
 import io.detc.backend.Backend;
 import io.detc.backend.Backends;
+import io.detc.backend.sql.SqlBackend;
+import io.detc.backend.sql.SqlDialect;
 import io.detc.backend.Compiled;
 import io.detc.cli.report.FidelityReport;
 import io.detc.diag.DiagnosticRenderer;
@@ -47,7 +49,9 @@ final class CompileCommand implements Callable<Integer> {
             completionCandidates = TargetNames.class)
     List<String> targets;
 
-    @Option(names = "--dialect", paramLabel = "NAME", description = "Dialect of the target (SQL targets).")
+    @Option(names = "--dialect", paramLabel = "NAME", completionCandidates = DialectNames.class,
+            description = "SQL dialect of --target sql: ${COMPLETION-CANDIDATES} (default: duckdb). Each query's header"
+                    + " says which helper functions it needs.")
     String dialect;
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME|FILE",
@@ -84,8 +88,7 @@ final class CompileCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "several --target values need --report json");
         }
         if (dialect != null) {
-            throw new CommandLine.ParameterException(cmd, "--dialect is for SQL targets; "
-                    + String.join(", ", targets) + " has none");
+            backends = withDialect(cmd, backends);
         }
         if (report != null && !report.equals("json")) {
             throw new CommandLine.ParameterException(cmd, "--report takes json");
@@ -135,13 +138,14 @@ final class CompileCommand implements Callable<Integer> {
         if (report != null) {
             out.print(FidelityReport.json(all));
         }
-        write(all, out, err);
+        write(all, backends, out, err);
         out.flush();
         err.flush();
         return all.stream().allMatch(Compiled::ok) ? ExitCodes.OK : ExitCodes.RULE_ERRORS;
     }
 
-    private void write(List<Compiled> all, PrintWriter out, PrintWriter err) throws IOException {
+    private void write(List<Compiled> all, List<Backend> backends, PrintWriter out, PrintWriter err)
+            throws IOException {
         Map<String, Integer> perFile = new HashMap<>();
         all.forEach(r -> perFile.merge(r.document().span().file().path(), 1, Integer::sum));
         if (output != null) {
@@ -152,7 +156,7 @@ final class CompileCommand implements Callable<Integer> {
             if (r.text().isEmpty()) {
                 continue;
             }
-            Backend b = Backends.byName(r.target()).orElseThrow();
+            Backend b = backends.stream().filter(x -> x.name().equals(r.target())).findFirst().orElseThrow();
             if (output != null) {
                 String path = r.document().span().file().path();
                 String stem = Path.of(path).getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -167,8 +171,26 @@ final class CompileCommand implements Callable<Integer> {
         }
     }
 
+    /** The targets with the SQL one in {@code --dialect}'s dialect; only SQL has dialects. */
+    private List<Backend> withDialect(CommandLine cmd, List<Backend> backends) {
+        if (backends.stream().anyMatch(b -> !(b instanceof SqlBackend))) {
+            throw new CommandLine.ParameterException(cmd, "--dialect is for --target sql; "
+                    + String.join(", ", targets.stream().filter(t -> !t.equals("sql")).toList()) + " has none");
+        }
+        SqlBackend sql = SqlBackend.forDialect(dialect).orElseThrow(() -> new CommandLine.ParameterException(cmd,
+                "unknown SQL dialect '" + dialect + "'; known: " + String.join(", ", SqlDialect.NAMES)));
+        return backends.stream().map(b -> (Backend) sql).toList();
+    }
+
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** SQL dialect names for help and completion. */
+    static final class DialectNames extends ArrayList<String> {
+        DialectNames() {
+            super(SqlDialect.NAMES);
+        }
     }
 
     /** Target names for help and completion. */

@@ -14,8 +14,10 @@ import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code detc compile}: stdout with a comment per rule, -o DIR, --report json, and exit codes. */
+/** {@code detc compile}: stdout with a comment per rule, SQL dialects, -o DIR, --report json, and exit codes. */
 class CompileCommandTest {
     @TempDir
     Path tmp;
@@ -32,6 +34,43 @@ class CompileCommandTest {
             Approvals.verify(run.transcript(), new Options().forFile()
                     .withNamer(GoldenNamer.of("golden/cli", "compile_chain_" + target)).forFile().withExtension(".txt"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"duckdb", "postgres", "sqlite"})
+    void sqlInEachDialect(String dialect) {
+        CliRun run = CliRun.of("compile", "--target", "sql", "--dialect", dialect, data("rules/modifier_cidr.yml"));
+        assertEquals(0, run.exit(), run.transcript());
+        assertTrue(run.out().contains("-- detc sql (" + dialect + "): "), run.out());
+        Approvals.verify(run.transcript(), new Options().forFile()
+                .withNamer(GoldenNamer.of("golden/cli", "compile_cidr_sql_" + dialect)).forFile().withExtension(".txt"));
+    }
+
+    @Test
+    void sqlDefaultsToDuckDb() {
+        CliRun plain = CliRun.of("compile", "--target", "sql", data("rules/modifier_cidr.yml"));
+        assertEquals(0, plain.exit(), plain.transcript());
+        assertEquals(CliRun.of("compile", "--target", "sql", "--dialect", "duckdb", data("rules/modifier_cidr.yml"))
+                .out(), plain.out());
+    }
+
+    @Test
+    void unknownDialectListsTheKnownOnes() {
+        CliRun run = CliRun.of("compile", "--target", "sql", "--dialect", "oracle", data("rules/modifier_cidr.yml"));
+        assertEquals(2, run.exit(), run.transcript());
+        assertTrue(run.err().contains("unknown SQL dialect 'oracle'; known: duckdb, postgres, sqlite"), run.err());
+        assertEquals("", run.out());
+        CliRun kql = CliRun.of("compile", "--target", "kql", "--dialect", "duckdb", data("rules/modifier_cidr.yml"));
+        assertEquals(2, kql.exit(), kql.transcript());
+        assertTrue(kql.err().contains("--dialect is for --target sql; kql has none"), kql.err());
+    }
+
+    @Test
+    void helpNamesTheDialects() {
+        CliRun run = CliRun.of("compile", "--help");
+        assertEquals(0, run.exit(), run.transcript());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("--dialect=NAME SQL dialect of --target sql: duckdb,"
+                + " postgres, sqlite (default: duckdb)"), run.out());
     }
 
     @Test

@@ -92,6 +92,9 @@ public abstract class SqlEngine implements Engine {
         Loaded loaded = load(inputs);
         allEventsView();
         long t1 = System.nanoTime();
+        if (TRACE) {
+            System.err.println(name() + " load " + loaded.events + " events " + (t1 - t0) / 1_000_000 + " ms");
+        }
         List<String> unsupported = new ArrayList<>();
         LinkCheck.Index index = LinkCheck.check(compilation.documents(), new Diagnostics());
         List<Correlation> correlations = compilation.documents().stream().filter(d -> d instanceof Correlation)
@@ -132,7 +135,7 @@ public abstract class SqlEngine implements Engine {
             alerts.add(AlertJson.line(new Alert(s.rule(), List.of(new EventRef(s.file(), s.line(), null)),
                     Optional.empty(), Optional.empty())));
         }
-        List<Fired> fired = new ArrayList<>();
+        List<CorrelationRows.Fired> fired = new ArrayList<>();
         for (Correlation c : correlations) {
             Compiled compiled = backend.compile(compilation, c, pipelines, "query");
             if (!compiled.ok()) {
@@ -150,68 +153,20 @@ public abstract class SqlEngine implements Engine {
                 }
             }
             long q0 = System.nanoTime();
-            fired.addAll(correlation(c, compiled.text().get()));
+            fired.addAll(CorrelationRows.read(connection, c, compiled.text().get()));
             if (TRACE) {
                 System.err.println(name() + " " + c.key() + " " + (System.nanoTime() - q0) / 1_000_000 + " ms, "
                         + compiled.text().get().length() + " chars (correlation)");
             }
         }
-        fired.sort(Comparator.comparing((Fired f) -> f.alert().window().orElseThrow().end())
-                .thenComparing(f -> f.alert().source().key()).thenComparingLong(Fired::point));
-        for (Fired f : fired) {
+        fired.sort(Comparator.comparing((CorrelationRows.Fired f) -> f.alert().window().orElseThrow().end())
+                .thenComparing(f -> f.alert().source().key()).thenComparingLong(CorrelationRows.Fired::point));
+        for (CorrelationRows.Fired f : fired) {
             alerts.add(AlertJson.line(f.alert()));
         }
         long t2 = System.nanoTime();
         return new EngineResult(alerts, unsupported, loaded.problems, loaded.notLoaded, loaded.events, t1 - t0,
                 t2 - t1);
-    }
-
-    /** A correlation alert and its place among its correlation's firings. */
-    private record Fired(Alert alert, long point) {
-    }
-
-    /** Runs one correlation query: one row per event of each alert (see SqlCorrelations for the columns). */
-    private List<Fired> correlation(Correlation c, String sql) throws SQLException {
-        int groups = c.groupBy().size();
-        Map<Long, List<EventRef>> events = new LinkedHashMap<>();
-        Map<Long, Map<String, String>> groupOf = new HashMap<>();
-        Map<Long, Alert.Window> windows = new HashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                long point = rs.getLong(1);
-                if (!groupOf.containsKey(point)) {
-                    Map<String, String> g = new LinkedHashMap<>();
-                    for (int i = 0; i < groups; i++) {
-                        g.put(c.groupBy().get(i), rs.getString(2 + i));
-                    }
-                    groupOf.put(point, g);
-                    long ws = rs.getLong(2 + groups);
-                    boolean hasWindow = !rs.wasNull();
-                    long we = rs.getLong(3 + groups);
-                    if (hasWindow) {
-                        windows.put(point, new Alert.Window(instant(ws), instant(we)));
-                    }
-                }
-                events.computeIfAbsent(point, k -> new ArrayList<>()).add(new EventRef(rs.getString(4 + groups),
-                        rs.getLong(5 + groups), instant(rs.getLong(6 + groups))));
-            }
-        } catch (SQLException e) {
-            throw new SQLException("correlation " + c.key() + ": " + e.getMessage() + "\n" + sql, e);
-        }
-        List<Fired> out = new ArrayList<>();
-        for (Map.Entry<Long, List<EventRef>> e : events.entrySet()) {
-            List<EventRef> refs = e.getValue().stream().sorted(Comparator.comparing(EventRef::time)
-                    .thenComparing(EventRef::file).thenComparingLong(EventRef::line)).distinct().toList();
-            Alert.Window w = windows.getOrDefault(e.getKey(), new Alert.Window(refs.get(0).time(),
-                    refs.stream().map(EventRef::time).max(Comparator.naturalOrder()).orElseThrow()));
-            out.add(new Fired(new Alert(c, refs, Optional.of(groupOf.get(e.getKey())), Optional.of(w)),
-                    e.getKey()));
-        }
-        return out;
-    }
-
-    private static Instant instant(long ns) {
-        return Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
     }
 
     private static String reasons(Compiled c) {

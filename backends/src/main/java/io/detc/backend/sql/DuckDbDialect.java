@@ -3,6 +3,7 @@ package io.detc.backend.sql;
 import io.detc.ir.Matcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String requirements() {
-        return "DuckDB >= 1.1 with the json extension; the detc macros (detc_fold, detc_ip, detc_numkey,"
+        return "DuckDB >= 1.1 with the json extension; the detc macros (detc_flat, detc_fold, detc_ip, detc_numkey,"
                 + " detc_timepart) created once per database (SqlBackend.prelude(\"duckdb\"))";
     }
 
@@ -67,6 +68,16 @@ public final class DuckDbDialect implements SqlDialect {
         // Rows of json_tree whose full key has no '.' were reached from the node through array indexes only.
         return new Flat("json_tree(" + node + ") AS " + alias,
                 alias + ".type <> 'ARRAY' AND NOT contains(" + alias + ".fullkey, '.')", alias, node);
+    }
+
+    @Override
+    public Optional<SqlLists> lists() {
+        return Optional.of(DuckDbLists.INSTANCE);
+    }
+
+    /** A node of DuckDB's JSON type as a value. */
+    static Value json(String node) {
+        return new JsonValue(node);
     }
 
     @Override
@@ -176,7 +187,7 @@ public final class DuckDbDialect implements SqlDialect {
      */
     @Override
     public List<String> prelude() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(DuckDbLists.prelude());
         // ASCII text (as many bytes as characters) folds with lower(); other text through the whole map.
         out.add("CREATE OR REPLACE MACRO detc_fold(s) AS CASE WHEN strlen(s) = length(s) THEN lower(s)"
                 + " ELSE translate(s, " + foldFrom() + ", " + foldTo() + ") END");

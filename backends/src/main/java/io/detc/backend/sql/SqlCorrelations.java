@@ -1,5 +1,20 @@
 package io.detc.backend.sql;
 
+import static io.detc.backend.sql.SqlCorrelationConditions.collectPositive;
+import static io.detc.backend.sql.SqlCorrelationConditions.expand;
+import static io.detc.backend.sql.SqlCorrelationConditions.threshold;
+import static io.detc.backend.sql.SqlCorrelationConditions.truth;
+import static io.detc.backend.sql.SqlCorrelationParts.NO_WINDOW;
+import static io.detc.backend.sql.SqlCorrelationParts.eventsOf;
+import static io.detc.backend.sql.SqlCorrelationParts.groupColumns;
+import static io.detc.backend.sql.SqlCorrelationParts.ordered;
+import static io.detc.backend.sql.SqlCorrelationParts.partition;
+import static io.detc.backend.sql.SqlCorrelationParts.partitionList;
+import static io.detc.backend.sql.SqlCorrelationParts.reach;
+import static io.detc.backend.sql.SqlCorrelationParts.sameGroup;
+import static io.detc.backend.sql.SqlCorrelationParts.window;
+import static io.detc.backend.sql.SqlCorrelationParts.windowed;
+
 import io.detc.Compilation;
 import io.detc.check.LinkCheck;
 import io.detc.condition.Condition;
@@ -12,7 +27,6 @@ import io.detc.rule.Document;
 import io.detc.rule.RuleRef;
 import io.detc.rule.SigmaRule;
 import io.detc.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Correlation rules as one SQL query each, with the evaluator's semantics (README "Correlations",
@@ -50,10 +63,6 @@ import java.util.regex.Pattern;
  * The query selects {@code dN_alerts} of the correlation compiled.
  */
 final class SqlCorrelations {
-    /** The columns after the group values of a window alert's rows: its window is its events' first and last time. */
-    private static final String NO_WINDOW = ", CAST(NULL AS BIGINT) AS wstart, CAST(NULL AS BIGINT) AS wend,"
-            + " ev.file AS file, ev.line AS line, ev.ns AS ns";
-
     private final SqlBackend backend;
     private final SqlDialect d;
     private final Compilation compilation;
@@ -73,7 +82,7 @@ final class SqlCorrelations {
         this.pipelines = pipelines;
         this.notes = notes;
         this.index = LinkCheck.check(compilation.documents(), new Diagnostics());
-        this.order = topological(compilation.documents().stream().filter(x -> x instanceof Correlation)
+        this.order = SqlCorrelationOrder.topological(compilation.documents().stream().filter(x -> x instanceof Correlation)
                 .map(x -> (Correlation) x).toList(), index);
     }
 
@@ -266,76 +275,10 @@ final class SqlCorrelations {
         return paths.first("e.doc", names);
     }
 
-    private static String groupColumns(String alias, int groups) {
-        StringBuilder b = new StringBuilder();
-        for (int g = 1; g <= groups; g++) {
-            b.append(", ").append(alias).append(".g").append(g).append(" AS g").append(g);
-        }
-        return b.toString();
-    }
-
-    private static String sameGroup(String a, String b, int groups) {
-        List<String> eq = new ArrayList<>();
-        for (int g = 1; g <= groups; g++) {
-            eq.add(a + ".g" + g + " = " + b + ".g" + g);
-        }
-        return eq.isEmpty() ? "TRUE" : String.join(" AND ", eq);
-    }
-
-    private static String partition(String alias, int groups) {
-        List<String> p = new ArrayList<>();
-        for (int g = 1; g <= groups; g++) {
-            p.add(alias + ".g" + g);
-        }
-        return (p.isEmpty() ? "" : "PARTITION BY " + String.join(", ", p) + " ") + "ORDER BY " + alias + ".o";
-    }
-
-    /**
-     * The window of point {@code p} among the rows of {@code reach} aliased {@code h}: the group's hits in
-     * {@code [p.ns - span, p.ns]} up to {@code p} in order.
-     */
-    private String window(String h, String p, long span, int groups) {
-        String bucket = d.bucketJoins() ? h + ".jb = " + p + ".b" : h + ".b BETWEEN " + p + ".b - 1 AND " + p + ".b";
-        return sameGroup(h, p, groups) + " AND " + bucket + " AND " + h + ".ns >= " + p + ".ns - " + span + " AND "
-                + h + ".o <= " + p + ".o";
-    }
-
-    /** The hits to join with points: each once per bucket ({@code reach}), or the hits themselves. */
-    private String reach(String p) {
-        return p + (d.bucketJoins() ? "reach" : "valid");
-    }
-
-    /** The events of hit {@code h}: itself, or the events of the chained alert. */
-    private static String eventsOf(String p, String h) {
-        return " JOIN " + p + "events AS ev ON ev.cls = " + h + ".cls AND ev.k1 = " + h + ".k1 AND ev.k2 = " + h
-                + ".k2";
-    }
-
-    /**
-     * An aggregate over the window of each point as window functions: a RANGE frame holds the group's hits with
-     * {@code ns} in {@code [p.ns - span, p.ns]}, including hits at {@code p.ns} that come after {@code p}; those are
-     * taken off again (a ROWS frame over the hits of that instant after {@code p}). Counts stay exact integers.
-     */
-    private static String windowed(String agg, long span, int groups) {
-        String g = partitionList("pt", groups);
-        return "(" + agg + " OVER (" + (g.isEmpty() ? "" : "PARTITION BY " + g + " ") + "ORDER BY pt.ns RANGE BETWEEN "
-                + span + " PRECEDING AND CURRENT ROW) - COALESCE(" + agg + " OVER (PARTITION BY "
-                + (g.isEmpty() ? "" : g + ", ") + "pt.ns ORDER BY pt.o ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED"
-                + " FOLLOWING), 0))";
-    }
-
-    private static String partitionList(String alias, int groups) {
-        List<String> out = new ArrayList<>();
-        for (int g = 1; g <= groups; g++) {
-            out.add(alias + ".g" + g);
-        }
-        return String.join(", ", out);
-    }
-
     private void windows(String p, Correlation c, List<Ref> refs, long span, int groups) {
-        String w = window("h", "pt", span, groups);
+        String w = window(d, "h", "pt", span, groups);
         String valid = p + "valid";
-        String reach = reach(p);
+        String reach = reach(d, p);
         String m;
         switch (c.type()) {
             case EVENT_COUNT -> m = windowed("count(*)", span, groups);
@@ -379,7 +322,7 @@ final class SqlCorrelations {
         }
         String sat = threshold(c, refs.size(), "q.m");
         if (c.type() == Correlation.Type.TEMPORAL_ORDERED) {
-            sat = "(" + sat + ") AND " + ordered(reach, refs, span, groups);
+            sat = "(" + sat + ") AND " + ordered(d, reach, refs.stream().map(Ref::name).toList(), span, groups);
         }
         ctes.add(p + "points AS (\nSELECT pt.*, " + m + " AS m\nFROM " + valid + " AS pt\n)");
         ctes.add(p + "sats AS (\nSELECT q.*, CASE WHEN " + sat + " THEN 1 ELSE 0 END AS sat\nFROM " + p
@@ -388,7 +331,7 @@ final class SqlCorrelations {
         fired(p, span);
         ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
                 + "\nFROM " + p + "fired AS f JOIN " + reach
-                + " AS h ON " + window("h", "f", span, groups) + eventsOf(p, "h") + "\n)");
+                + " AS h ON " + window(d, "h", "f", span, groups) + eventsOf(p, "h") + "\n)");
     }
 
     /** LAG over the points of each group: the previous point's satisfaction and time. */
@@ -401,46 +344,6 @@ final class SqlCorrelations {
     private void fired(String p, long span) {
         ctes.add(p + "fired AS (\nSELECT f.* FROM " + p + "marks AS f\nWHERE f.sat = 1 AND NOT (COALESCE(f.prev_sat,"
                 + " 0) = 1 AND f.prev_ns >= f.ns - " + span + ")\n)");
-    }
-
-    /** The rules in the listed order inside the window of {@code q}: an ordered self-join. */
-    private String ordered(String reach, List<Ref> refs, long span, int groups) {
-        List<String> from = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        for (int i = 0; i < refs.size(); i++) {
-            String h = "t" + (i + 1);
-            from.add(reach + " AS " + h);
-            where.add(window(h, "q", span, groups));
-            where.add(h + ".rname = " + d.escaper().literal(refs.get(i).name()));
-            if (i > 0) {
-                where.add("t" + i + ".o < " + h + ".o");
-            }
-        }
-        return "EXISTS (SELECT 1 FROM " + String.join(", ", from) + " WHERE " + String.join(" AND ", where) + ")";
-    }
-
-    /** The condition on the measure: every comparison, or every named input for temporal types without one. */
-    private static String threshold(Correlation c, int rules, String m) {
-        if (c.threshold().isEmpty() || c.threshold().get().comparisons().isEmpty()) {
-            return m + " >= " + rules;
-        }
-        List<String> out = new ArrayList<>();
-        for (Correlation.Comparison cmp : c.threshold().get().comparisons()) {
-            String op = switch (cmp.op()) {
-                case GT -> ">";
-                case GTE -> ">=";
-                case LT -> "<";
-                case LTE -> "<=";
-                case EQ -> "=";
-                case NEQ -> "<>";
-            };
-            out.add(m + " " + op + " " + number(cmp.value()));
-        }
-        return String.join(" AND ", out);
-    }
-
-    private static String number(BigDecimal v) {
-        return v.toPlainString();
     }
 
     private void absence(String p, Correlation c, List<Ref> refs, long span, int groups) {
@@ -466,105 +369,10 @@ final class SqlCorrelations {
         marks(p, p + "anchors", groups);
         fired(p, span);
         ctes.add(p + "alerts AS (\nSELECT f.o AS point" + groupColumns("f", groups) + NO_WINDOW
-                + "\nFROM " + p + "fired AS f JOIN " + reach(p) + " AS h ON " + sameGroup("h", "f", groups)
+                + "\nFROM " + p + "fired AS f JOIN " + reach(d, p) + " AS h ON " + sameGroup("h", "f", groups)
                 + (d.bucketJoins() ? " AND h.jb = f.b" : " AND h.b BETWEEN f.b - 1 AND f.b + 1")
                 + " AND h.ns BETWEEN f.ns - " + span + " AND f.ns + " + span
                 + " AND h.rname " + inPositive + eventsOf(p, "h") + "\n)");
-    }
-
-    /** The condition at anchor {@code pt}: a name is true when its count around the anchor is not zero. */
-    private static String truth(List<String> names, Condition expr) {
-        return expr.accept(new Condition.Visitor<String>() {
-            @Override
-            public String visitOr(Condition.Or n) {
-                return "(" + String.join(" OR ", n.terms().stream().map(t -> t.accept(this)).toList()) + ")";
-            }
-
-            @Override
-            public String visitAnd(Condition.And n) {
-                return "(" + String.join(" AND ", n.terms().stream().map(t -> t.accept(this)).toList()) + ")";
-            }
-
-            @Override
-            public String visitNot(Condition.Not n) {
-                return "NOT " + n.operand().accept(this);
-            }
-
-            @Override
-            public String visitRef(Condition.Ref n) {
-                int i = names.indexOf(n.name());
-                return i < 0 ? "FALSE" : "pt.near" + (i + 1) + " > 0";
-            }
-
-            @Override
-            public String visitOfPattern(Condition.OfPattern n) {
-                throw new IllegalStateException("expanded");
-            }
-
-            @Override
-            public String visitOfThem(Condition.OfThem n) {
-                throw new IllegalStateException("expanded");
-            }
-        });
-    }
-
-    private static void collectPositive(Condition c, boolean negated, Set<String> out) {
-        if (c instanceof Condition.Ref r && !negated) {
-            out.add(r.name());
-        } else if (c instanceof Condition.Not n) {
-            collectPositive(n.operand(), !negated, out);
-        } else if (c instanceof Condition.And a) {
-            a.terms().forEach(t -> collectPositive(t, negated, out));
-        } else if (c instanceof Condition.Or o) {
-            o.terms().forEach(t -> collectPositive(t, negated, out));
-        }
-    }
-
-    /** {@code 1 of}/{@code all of} patterns and {@code them} as input names, as the evaluator expands them. */
-    private static Condition expand(Condition c, List<String> rules) {
-        return c.accept(new Condition.Visitor<Condition>() {
-            @Override
-            public Condition visitOr(Condition.Or n) {
-                return new Condition.Or(n.terms().stream().map(t -> t.accept(this)).toList(), n.span());
-            }
-
-            @Override
-            public Condition visitAnd(Condition.And n) {
-                return new Condition.And(n.terms().stream().map(t -> t.accept(this)).toList(), n.span());
-            }
-
-            @Override
-            public Condition visitNot(Condition.Not n) {
-                return new Condition.Not(n.operand().accept(this), n.span());
-            }
-
-            @Override
-            public Condition visitRef(Condition.Ref n) {
-                return n;
-            }
-
-            @Override
-            public Condition visitOfPattern(Condition.OfPattern n) {
-                Pattern pat = Pattern.compile(("\\Q" + n.pattern() + "\\E").replace("*", "\\E.*\\Q"));
-                return quantify(n.quantifier(), rules.stream().filter(r -> pat.matcher(r).matches()).toList(), n);
-            }
-
-            @Override
-            public Condition visitOfThem(Condition.OfThem n) {
-                return quantify(n.quantifier(), rules.stream().filter(r -> !r.startsWith("_")).toList(), n);
-            }
-        });
-    }
-
-    private static Condition quantify(Condition.Quantifier q, List<String> names, Condition at) {
-        List<Condition> refs = names.stream().map(r -> (Condition) new Condition.Ref(r, at.span())).toList();
-        if (refs.isEmpty()) {
-            return new Condition.Ref("", at.span());
-        }
-        if (refs.size() == 1) {
-            return refs.get(0);
-        }
-        return q == Condition.Quantifier.ALL ? new Condition.And(refs, at.span()) : new Condition.Or(refs, at.span());
     }
 
     private void silence(String p, Correlation c, long span, int groups) {
@@ -587,28 +395,4 @@ final class SqlCorrelations {
                 + " AS h ON h.o = s.o" + eventsOf(p, "h") + "\nWHERE s.next_o IS NULL\n)");
     }
 
-    /** The evaluator's run order of correlations: each after those it names (CorrelationOrder). */
-    private static List<Correlation> topological(List<Correlation> all, LinkCheck.Index index) {
-        List<Correlation> out = new ArrayList<>();
-        Map<Correlation, Boolean> done = new IdentityHashMap<>();
-        for (Correlation c : all) {
-            visit(c, index, done, out, 0);
-        }
-        return out;
-    }
-
-    private static void visit(Correlation c, LinkCheck.Index index, Map<Correlation, Boolean> done,
-                              List<Correlation> out, int depth) {
-        if (done.containsKey(c) || depth > 100) {
-            return;
-        }
-        done.put(c, Boolean.TRUE);
-        for (RuleRef r : c.rules()) {
-            Document x = index.resolve(r.target()).orElse(null);
-            if (x instanceof Correlation inner) {
-                visit(inner, index, done, out, depth + 1);
-            }
-        }
-        out.add(c);
-    }
 }

@@ -77,6 +77,11 @@ public interface SqlDialect {
      */
     Flat flatten(String node, String alias);
 
+    /** The dialect's lists of nodes, used for field values where present ({@link SqlLists}); empty: none. */
+    default Optional<SqlLists> lists() {
+        return Optional.empty();
+    }
+
     /** A flattened row: the FROM item and the condition that keeps its non-array rows. */
     record Flat(String from, String where, String alias, String source) {
     }

@@ -2,6 +2,7 @@ package io.detc.backend.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A dotted field path as the evaluator walks it (docs/semantics.md, "Dots and arrays", "Flat keys"), as SQL over one
@@ -31,11 +32,34 @@ final class SqlPaths {
         }
     }
 
-    /** Where the values of a field come from: FROM items, their conditions, and the value of a row. */
-    record Values(String from, String where, SqlDialect.Value value) {
+    /** The values of a field, and the test "some value passes". */
+    sealed interface Values permits Rows, Listed {
+        /** One value, as the tests see it. */
+        SqlDialect.Value value();
+
+        /** Some value passes {@code test} (an expression over {@link #value()}). */
+        String exists(String test);
+    }
+
+    /** Values as rows: FROM items, their conditions, and the value of a row. */
+    record Rows(String from, String where, SqlDialect.Value value) implements Values {
         /** {@code EXISTS (SELECT 1 FROM ... WHERE ... AND test)}. */
-        String exists(String test) {
+        @Override
+        public String exists(String test) {
             return "EXISTS (SELECT 1 FROM " + from + " WHERE " + and(where, test) + ")";
+        }
+    }
+
+    /** Values as a list of the dialect's ({@link SqlLists}), each named {@code var} inside the test. */
+    record Listed(SqlLists lists, String list, String var) implements Values {
+        @Override
+        public SqlDialect.Value value() {
+            return lists.value(var);
+        }
+
+        @Override
+        public String exists(String test) {
+            return lists.any(list, var, test);
         }
     }
 
@@ -86,12 +110,68 @@ final class SqlPaths {
         return out;
     }
 
-    /** The values of {@code path} under the node {@code root}. */
+    /**
+     * The values of {@code path} under the node {@code root}: a list where the dialect has lists and every key can
+     * be read without a subquery, else rows. The test given to {@link Values#exists} must then hold no subquery.
+     */
     Values values(String root, String path) {
+        Optional<SqlLists> lists = d.lists();
+        if (lists.isEmpty() || keys(path).contains("")) {
+            return rows(root, path);
+        }
+        return new Listed(lists.get(), list(lists.get(), root, segments(path)), aliases.next("x"));
+    }
+
+    /**
+     * The values of the segments {@code segs} below {@code root}, every route of the path concatenated. The root's
+     * child at the first key is bound once (reading a key parses the whole document again). The routes step
+     * one after another instead of nesting lambdas in lambdas: DuckDB binds a nested lambda's body again for each
+     * level around it, and a five-key path took seconds to plan when nested.
+     */
+    private String list(SqlLists lists, String root, List<String> segs) {
+        String whole = lists.flat(d.child(root, String.join(".", segs)));
+        if (segs.size() == 1) {
+            return whole;
+        }
+        String first = aliases.next("x");
+        List<String> parts = new ArrayList<>();
+        parts.add(steps(lists, lists.flat(first), segs.subList(1, segs.size())));
+        parts.add(lists.when(first + " IS NULL", whole));
+        for (int i = 1; i < segs.size() - 1; i++) {
+            String x = aliases.next("x");
+            parts.add(lists.flatMap(steps(lists, lists.flat(first), segs.subList(1, i)), x, lists.when(
+                    d.child(x, segs.get(i)) + " IS NULL", lists.flat(d.child(x, String.join(".", segs.subList(i,
+                            segs.size())))))));
+        }
+        return lists.bind(d.child(root, segs.get(0)), first, lists.concat(parts));
+    }
+
+    /** The nodes of {@code start} stepped through {@code keys} in order, each step flattened. */
+    private String steps(SqlLists lists, String start, List<String> keys) {
+        String out = start;
+        for (String k : keys) {
+            String x = aliases.next("x");
+            out = lists.flatMap(out, x, lists.flat(d.child(x, k)));
+        }
+        return out;
+    }
+
+    /** The nodes after the first {@code steps} keys of a route (not its last), each flattened. */
+    private String routeList(SqlLists lists, String root, Route r, int steps) {
+        String out = lists.flat(d.child(root, r.keys().get(0)));
+        for (int i = 1; i < steps; i++) {
+            String var = aliases.next("x");
+            out = lists.flatMap(out, var, lists.flat(d.child(var, r.keys().get(i))));
+        }
+        return out;
+    }
+
+    /** The values of {@code path} under {@code root} as rows (FROM items), for tests that hold subqueries. */
+    Rows rows(String root, String path) {
         List<Route> rs = routes(path);
         if (rs.size() == 1) {
             Walk w = walk(root, rs.get(0), rs.get(0).keys().size());
-            return new Values(String.join(", ", w.from), String.join(" AND ", w.where), d.value(w.last));
+            return new Rows(String.join(", ", w.from), String.join(" AND ", w.where), d.value(w.last));
         }
         List<String> selects = new ArrayList<>();
         for (Route r : rs) {
@@ -101,14 +181,24 @@ final class SqlPaths {
                     + (where.isEmpty() ? "" : " WHERE " + where));
         }
         String alias = aliases.next("v");
-        return new Values("(" + String.join(" UNION ALL ", selects) + ") AS " + alias, "", d.unionValue(alias));
+        return new Rows("(" + String.join(" UNION ALL ", selects) + ") AS " + alias, "", d.unionValue(alias));
     }
 
     /** The path reaches its end somewhere (even at a null or an empty array): {@code |exists}. */
     String present(String root, String path) {
         List<String> any = new ArrayList<>();
+        Optional<SqlLists> lists = d.lists().filter(l -> !keys(path).contains(""));
         for (Route r : routes(path)) {
             int steps = r.keys().size() - 1;
+            if (lists.isPresent() && steps > 0) {
+                String var = aliases.next("x");
+                String test = d.child(var, r.keys().get(steps)) + " IS NOT NULL";
+                if (r.missing() != null) {
+                    test = d.child(var, r.missing()) + " IS NULL AND " + test;
+                }
+                any.add(lists.get().any(routeList(lists.get(), root, r, steps), var, test));
+                continue;
+            }
             Walk w = walk(root, r, steps);
             String node = w.last == null ? root : d.node(w.last);
             List<String> where = new ArrayList<>(w.where);

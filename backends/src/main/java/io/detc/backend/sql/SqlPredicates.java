@@ -192,8 +192,8 @@ final class SqlPredicates implements Predicate.Visitor<String> {
             if (!keysOk(r.otherField(), p.span())) {
                 return d.bool(false);
             }
-            SqlPaths.Values a = paths.values(root, p.field());
-            SqlPaths.Values b = paths.values(root, r.otherField());
+            SqlPaths.Rows a = paths.rows(root, p.field());
+            SqlPaths.Rows b = paths.rows(root, r.otherField());
             String ta = d.text(a.value());
             String tb = d.text(b.value());
             if (!r.cased()) {
@@ -238,7 +238,7 @@ final class SqlPredicates implements Predicate.Visitor<String> {
         if (!keysOk(p.field(), p.span())) {
             return d.bool(false);
         }
-        SqlPaths.Values v = paths.values(root, p.field());
+        SqlPaths.Rows v = paths.rows(root, p.field());
         // Names inside the group are relative to the element: native paths from the element node.
         String inner = p.inner().accept(new SqlPredicates(d, notes, aliases, v.value().node()));
         return v.exists(v.value().is(SqlDialect.Kind.OBJECT) + " AND " + inner);
