@@ -1,0 +1,60 @@
+package io.detc.engine.property;
+
+import static io.detc.engine.property.Pool.chance;
+import static io.detc.engine.property.Pool.pick;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Scenarios from a seed: the same seed gives the same scenario on every machine (SplittableRandom is specified
+ * bit for bit), so a failure is replayed by its seed. Three in four scenarios are one to three single-event rules
+ * over up to twelve events; one in four is a correlation (event_count, value_count, temporal or
+ * temporal_ordered) over one or two generated rules.
+ */
+public final class ScenarioGen {
+    /** The most events in one scenario: enough for windows and thresholds, small enough to read when shrunk. */
+    public static final int MAX_EVENTS = 12;
+
+    private ScenarioGen() {
+    }
+
+    public static Scenario generate(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Json.Obj> events = new EventGen(r).events(MAX_EVENTS);
+        RuleGen g = new RuleGen(r, events);
+        if (chance(r, 0.25)) {
+            return correlated(r, g, events);
+        }
+        List<Rule> rules = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int i = 1; i <= n; i++) {
+            rules.add(g.rule(i));
+        }
+        return new Scenario(rules, List.of(), events);
+    }
+
+    private static Scenario correlated(SplittableRandom r, RuleGen g, List<Json.Obj> events) {
+        String type = pick(r, List.of("event_count", "value_count", "temporal", "temporal_ordered"));
+        boolean two = type.startsWith("temporal") || chance(r, 0.3);
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 1; i <= (two ? 2 : 1); i++) {
+            rules.add(chance(r, 0.7) ? g.simple(i) : g.rule(i));
+        }
+        List<String> groupBy = switch (r.nextInt(6)) {
+            case 0 -> List.of("actor.id");
+            case 1 -> List.of("user", "actor.id");
+            default -> List.of("user");
+        };
+        Optional<Integer> gte = type.startsWith("temporal")
+                ? (type.equals("temporal") && chance(r, 0.3) ? Optional.of(1 + r.nextInt(2)) : Optional.empty())
+                : Optional.of(1 + r.nextInt(3));
+        Optional<String> field = type.equals("value_count")
+                ? Optional.of(pick(r, List.of("name", "ip", "count", "cmd"))) : Optional.empty();
+        Correlation c = new Correlation(1, type, rules.stream().map(Rule::name).toList(), groupBy,
+                pick(r, List.of("30s", "5m", "10m", "1h")), gte, field, chance(r, 0.3));
+        return new Scenario(rules, List.of(c), events);
+    }
+}
