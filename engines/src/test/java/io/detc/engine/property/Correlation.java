@@ -5,11 +5,13 @@ import java.util.Optional;
 
 /**
  * A generated correlation over generated rules: {@code type} is {@code event_count}, {@code value_count},
- * {@code temporal} or {@code temporal_ordered}; {@code gte} is its threshold (empty for the temporal types, which
- * then need every rule); {@code field} is value_count's field.
+ * {@code temporal}, {@code temporal_ordered} or detc's {@code silence}; {@code gte} is its threshold (empty for
+ * the temporal types, which then need every rule, and for silence); {@code field} is value_count's field;
+ * {@code expression} a temporal condition over rule names (detc's absence, {@code a and not b}).
  */
 public record Correlation(int number, String type, List<String> rules, List<String> groupBy, String timespan,
-                          Optional<Integer> gte, Optional<String> field, boolean generate) {
+                          Optional<Integer> gte, Optional<String> field, Optional<String> expression,
+                          boolean generate) {
     public Correlation {
         rules = List.copyOf(rules);
         groupBy = List.copyOf(groupBy);
@@ -32,6 +34,7 @@ public record Correlation(int number, String type, List<String> rules, List<Stri
             groupBy.forEach(g -> b.append("        - ").append(g).append('\n'));
         }
         b.append("    timespan: ").append(timespan).append('\n');
+        expression.ifPresent(x -> b.append("    condition: ").append(x).append('\n'));
         if (gte.isPresent() || field.isPresent()) {
             b.append("    condition:\n");
             gte.ifPresent(n -> b.append("        gte: ").append(n).append('\n'));

@@ -25,10 +25,10 @@ public final class EventGen {
         this.r = r;
     }
 
-    /** Between 1 and {@code max} events. */
-    public List<Json.Obj> events(int max) {
+    /** Between {@code min} and {@code max} events. */
+    public List<Json.Obj> events(int min, int max) {
         List<Json.Obj> out = new ArrayList<>();
-        int n = 1 + r.nextInt(max);
+        int n = min + r.nextInt(max - min + 1);
         long seconds = 0;
         for (int i = 0; i < n; i++) {
             // mostly forward in small steps (bursts inside a window), sometimes a tie or a step back (out of order)

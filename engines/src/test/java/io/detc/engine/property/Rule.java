@@ -85,7 +85,8 @@ public record Rule(int number, List<Selection> selections, Cond condition) {
             return field + modifiers.stream().map(m -> "|" + m).collect(Collectors.joining());
         }
 
-        String yaml() {
+        /** {@code 'key': value} or {@code 'key': [v1, v2]}. */
+        public String yaml() {
             String v = values.size() == 1 ? values.get(0).yaml()
                     : values.stream().map(Value::yaml).collect(Collectors.joining(", ", "[", "]"));
             return "'" + key() + "': " + v;

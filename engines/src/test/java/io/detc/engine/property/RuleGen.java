@@ -47,14 +47,25 @@ public final class RuleGen {
         return new Rule(number, sels, condition(names, 2));
     }
 
-    /** A rule with one selection of one or two plain string items: the inputs of correlations. */
+    /**
+     * A rule with one broad item (several values the events hold, or one short {@code contains}): the input of a
+     * correlation, which needs many matching events in one group to fire.
+     */
     public Rule simple(int number) {
-        List<Rule.Item> items = new ArrayList<>();
-        items.add(string(pick(r, List.of("name", "cmd", "actor.name", "targets.type"))));
-        if (chance(r, 0.3)) {
-            items.add(string("tags"));
+        String field = pick(r, List.of("name", "cmd", "actor.name", "targets.type", "user", "tags"));
+        List<String> seen = Observed.texts(events, field).stream().filter(t -> t.chars().allMatch(c -> c >= 0x20))
+                .toList();
+        Rule.Item item;
+        if (seen.isEmpty() || chance(r, 0.4)) {
+            item = new Rule.Item(field, List.of("contains"), List.of(new Value.Str(pick(r, List.of("e", "a", "i")))));
+        } else {
+            List<Value> vals = new ArrayList<>();
+            for (int i = 0; i < 1 + r.nextInt(3); i++) {
+                vals.add(new Value.Str(Texts.escape(pick(r, seen))));
+            }
+            item = new Rule.Item(field, List.of(), vals.stream().distinct().toList());
         }
-        return new Rule(number, List.of(new Rule.Selection("sel1", List.of(items), List.of())),
+        return new Rule(number, List.of(new Rule.Selection("sel1", List.of(List.of(item)), List.of())),
                 new Cond.Ref("sel1"));
     }
 
@@ -133,6 +144,18 @@ public final class RuleGen {
         if (k < 96) {
             return new Rule.Item("cmd", List.of("windash", "contains"),
                     List.of(new Value.Str(pick(r, List.of("-enc", " -enc ", "-f", "/enc")))));
+        }
+        if (k < 96 + 2 && chance(r, 0.5)) {
+            // detc's |element: one element of targets satisfies every item (fields relative to the element)
+            List<Rule.Item> inner = new ArrayList<>();
+            inner.add(new Rule.Item("type", List.of(), List.of(new Value.Str(pick(r, List.of("User", "AppInstance",
+                    "user*"))))));
+            if (chance(r, 0.7)) {
+                List<String> seen = Observed.texts(events, "targets.name");
+                inner.add(new Rule.Item("name", chance(r, 0.5) ? List.of("contains") : List.of("neq"),
+                        List.of(new Value.Str(texts.sigma(seen)))));
+            }
+            return new Rule.Item("targets", List.of("element"), List.of(new Value.Element(inner)));
         }
         if (k < 98) {
             List<String> mods = new ArrayList<>(List.of("fieldref"));

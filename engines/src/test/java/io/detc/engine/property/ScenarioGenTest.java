@@ -68,7 +68,7 @@ class ScenarioGenTest {
                 "|re|m", "|re|s", "|cidr", "|gt", "|gte", "|lt", "|lte", "|exists", "|neq", "|base64|",
                 "|base64offset", "|windash", "|fieldref", "|hour", "|minute", ": null", "keywords:", "filter1:",
                 " - '", "1 of sel*", "all of them", "not ", " and ", " or ", "type: event_count",
-                "type: value_count", "type: temporal\n", "type: temporal_ordered", "generate: true",
+                "type: value_count", "type: temporal\n", "type: temporal_ordered", "generate: true", "type: silence", " and not prop_r2", "|element': {'type'",
                 "\"actor.id\"", "\"actor\": {", "+02:00", "\"yesterday\"", "\\u000a", "\u212a", "\uD83D\uDE00",
                 "::ffff:", "1e3", "[]", "null")) {
             assertTrue(text.contains(feature), "never generated: " + feature);

@@ -153,13 +153,13 @@ final class Smaller {
         List<Correlation> out = new ArrayList<>();
         if (c.gte().isPresent() && c.gte().get() > 1) {
             out.add(new Correlation(c.number(), c.type(), c.rules(), c.groupBy(), c.timespan(),
-                    java.util.Optional.of(1), c.field(), c.generate()));
+                    java.util.Optional.of(1), c.field(), c.expression(), c.generate()));
         }
-        dropOne(c.groupBy(), 1).forEach(g -> out.add(new Correlation(c.number(), c.type(), c.rules(), g,
-                c.timespan(), c.gte(), c.field(), c.generate())));
+        dropOne(c.groupBy(), c.type().equals("silence") ? 0 : 1).forEach(g -> out.add(new Correlation(c.number(),
+                c.type(), c.rules(), g, c.timespan(), c.gte(), c.field(), c.expression(), c.generate())));
         if (c.generate()) {
             out.add(new Correlation(c.number(), c.type(), c.rules(), c.groupBy(), c.timespan(), c.gte(), c.field(),
-                    false));
+                    c.expression(), false));
         }
         return out;
     }

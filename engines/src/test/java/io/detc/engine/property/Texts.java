@@ -69,6 +69,11 @@ final class Texts {
         return (chance(r, 0.25) ? "^" : "") + body + (chance(r, 0.25) ? "$" : "");
     }
 
+    /** The Sigma string that means exactly this text ({@code *}, {@code ?} and {@code \\} escaped). */
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+
     /** A substring (by code points) 30 % of the time. */
     private String cut(String s) {
         int n = s.codePointCount(0, s.length());

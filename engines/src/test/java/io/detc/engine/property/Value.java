@@ -41,6 +41,24 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * The mapping of {@code field|element} (a detc extension): items one array element must satisfy together,
+     * rendered as a YAML flow mapping.
+     */
+    record Element(java.util.List<Rule.Item> items) implements Value {
+        public Element {
+            items = java.util.List.copyOf(items);
+            if (items.isEmpty()) {
+                throw new IllegalArgumentException("element needs an item");
+            }
+        }
+
+        @Override
+        public String yaml() {
+            return items.stream().map(Rule.Item::yaml).collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+    }
+
     /** {@code null}: the field has no value. */
     record Null() implements Value {
         @Override
