@@ -71,6 +71,9 @@ public final class EventGen {
         maybe(m, "tags", this::tags);
         maybe(m, "targets", this::targets);
         maybe(m, "note", this::any);
+        if (chance(r, 0.3)) {
+            m.add(new Json.Member(pick(r, Pool.ODD_FIELDS), chance(r, 0.8) ? text() : any()));
+        }
         return new Json.Obj(m);
     }
 

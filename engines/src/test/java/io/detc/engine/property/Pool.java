@@ -14,6 +14,13 @@ public final class Pool {
     public static final List<String> FIELDS = List.of("user", "name", "cmd", "ip", "count", "flag", "actor.id",
             "actor.name", "tags", "targets.type", "targets.name", "note");
 
+    /**
+     * Field names that stress how each target quotes a JSON path: a space, quotes, JSONPath syntax, a backslash,
+     * LIKE's wildcards, non-ASCII letters.
+     */
+    public static final List<String> ODD_FIELDS = List.of("odd key", "it's", "q\"uote", "dollar$[0]", "ключ",
+            "back\\slash", "per%cent_", "*star?");
+
     /** The fields correlations group by (values short, so groups collide). */
     public static final List<String> GROUPS = List.of("user", "actor.id");
 
@@ -68,6 +75,11 @@ public final class Pool {
     /** The base64 of a string's UTF-8 bytes. */
     public static String base64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A rule field: one of {@link #FIELDS}, or one of {@link #ODD_FIELDS} one time in ten. */
+    static String field(SplittableRandom r) {
+        return pick(r, chance(r, 0.1) ? ODD_FIELDS : FIELDS);
     }
 
     /** A JSON number literal: an integer four times in five. */

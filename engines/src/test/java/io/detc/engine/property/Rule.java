@@ -89,7 +89,7 @@ public record Rule(int number, List<Selection> selections, Cond condition) {
         public String yaml() {
             String v = values.size() == 1 ? values.get(0).yaml()
                     : values.stream().map(Value::yaml).collect(Collectors.joining(", ", "[", "]"));
-            return "'" + key() + "': " + v;
+            return "'" + key().replace("'", "''") + "': " + v;
         }
     }
 }

@@ -39,7 +39,7 @@ public final class RuleGen {
             List<Value.Str> kws = new ArrayList<>();
             int k = 1 + r.nextInt(2);
             for (int i = 0; i < k; i++) {
-                kws.add(new Value.Str(texts.sigma(Observed.texts(events, pick(r, Pool.FIELDS)))));
+                kws.add(new Value.Str(texts.sigma(Observed.texts(events, Pool.field(r)))));
             }
             sels.add(new Rule.Selection("keywords", List.of(), kws));
         }
@@ -69,6 +69,11 @@ public final class RuleGen {
                 new Cond.Ref("sel1"));
     }
 
+    /** A field selection with the given name (for filters). */
+    public Rule.Selection selectionNamed(String name) {
+        return selection(name);
+    }
+
     private Rule.Selection selection(String name) {
         List<List<Rule.Item>> maps = new ArrayList<>();
         int n = chance(r, 0.2) ? 2 : 1;
@@ -91,10 +96,10 @@ public final class RuleGen {
     public Rule.Item item() {
         int k = r.nextInt(100);
         if (k < 38) {
-            return string(pick(r, Pool.FIELDS));
+            return string(Pool.field(r));
         }
         if (k < 50) {
-            String field = pick(r, Pool.FIELDS);
+            String field = Pool.field(r);
             List<String> mods = new ArrayList<>(List.of("re"));
             if (chance(r, 0.5)) {
                 mods.add(pick(r, List.of("i", "m", "s")));
@@ -107,29 +112,29 @@ public final class RuleGen {
             for (int i = 0; i < n; i++) {
                 nets.add(new Value.Str(pick(r, Pool.CIDRS)));
             }
-            return new Rule.Item(chance(r, 0.85) ? "ip" : pick(r, Pool.FIELDS), List.of("cidr"), nets);
+            return new Rule.Item(chance(r, 0.85) ? "ip" : Pool.field(r), List.of("cidr"), nets);
         }
         if (k < 65) {
-            String field = chance(r, 0.8) ? "count" : pick(r, Pool.FIELDS);
+            String field = chance(r, 0.8) ? "count" : Pool.field(r);
             return new Rule.Item(field, List.of(pick(r, List.of("gt", "gte", "lt", "lte"))),
                     List.of(new Value.Num(pick(r, Pool.RULE_NUMBERS))));
         }
         if (k < 70) {
-            return new Rule.Item(chance(r, 0.8) ? "count" : pick(r, Pool.FIELDS), List.of(),
+            return new Rule.Item(chance(r, 0.8) ? "count" : Pool.field(r), List.of(),
                     values(() -> new Value.Num(pick(r, Pool.RULE_NUMBERS))));
         }
         if (k < 74) {
-            return new Rule.Item(chance(r, 0.8) ? "flag" : pick(r, Pool.FIELDS), List.of(),
+            return new Rule.Item(chance(r, 0.8) ? "flag" : Pool.field(r), List.of(),
                     List.of(new Value.Bool(r.nextBoolean())));
         }
         if (k < 79) {
-            return new Rule.Item(pick(r, Pool.FIELDS), List.of(), List.of(new Value.Null()));
+            return new Rule.Item(Pool.field(r), List.of(), List.of(new Value.Null()));
         }
         if (k < 84) {
-            return new Rule.Item(pick(r, Pool.FIELDS), List.of("exists"), List.of(new Value.Bool(r.nextBoolean())));
+            return new Rule.Item(Pool.field(r), List.of("exists"), List.of(new Value.Bool(r.nextBoolean())));
         }
         if (k < 89) {
-            String field = pick(r, Pool.FIELDS);
+            String field = Pool.field(r);
             return new Rule.Item(field, List.of("neq"), values(() -> chance(r, 0.8)
                     ? new Value.Str(texts.sigma(Observed.texts(events, field)))
                     : new Value.Num(pick(r, Pool.RULE_NUMBERS))));

@@ -4,12 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One generated test input: rules and correlations (one YAML file) and events (one JSON-lines file). */
-public record Scenario(List<Rule> rules, List<Correlation> correlations, List<Json.Obj> events) {
+/** One generated test input: rules, correlations and filters (one YAML file) and events (one JSON-lines file). */
+public record Scenario(List<Rule> rules, List<Correlation> correlations, List<Filter> filters,
+                       List<Json.Obj> events) {
     public Scenario {
         rules = List.copyOf(rules);
         correlations = List.copyOf(correlations);
+        filters = List.copyOf(filters);
         events = List.copyOf(events);
+    }
+
+    /** Without filters. */
+    public Scenario(List<Rule> rules, List<Correlation> correlations, List<Json.Obj> events) {
+        this(rules, correlations, List.of(), events);
+    }
+
+    /** How many YAML documents. */
+    public int documents() {
+        return rules.size() + correlations.size() + filters.size();
     }
 
     /** Every document, separated by {@code ---}. */
@@ -17,6 +29,7 @@ public record Scenario(List<Rule> rules, List<Correlation> correlations, List<Js
         List<String> docs = new ArrayList<>();
         rules.forEach(r -> docs.add(r.yaml()));
         correlations.forEach(c -> docs.add(c.yaml()));
+        filters.forEach(f -> docs.add(f.yaml()));
         return String.join("---\n", docs);
     }
 

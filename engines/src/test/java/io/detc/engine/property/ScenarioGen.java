@@ -35,7 +35,14 @@ public final class ScenarioGen {
         for (int i = 1; i <= n; i++) {
             rules.add(g.rule(i));
         }
-        return new Scenario(rules, List.of(), events);
+        List<Filter> filters = new ArrayList<>();
+        if (chance(r, 0.15)) {
+            // a filter on the first rule, sometimes on every rule
+            List<String> ids = chance(r, 0.7) ? List.of(rules.get(0).id()) : rules.stream().map(Rule::id).toList();
+            filters.add(new Filter(1, ids, g.selectionNamed("filter"),
+                    chance(r, 0.8) ? new Cond.Not(new Cond.Ref("filter")) : new Cond.Ref("filter")));
+        }
+        return new Scenario(rules, List.of(), filters, events);
     }
 
     private static Scenario correlated(SplittableRandom r, RuleGen g, List<Json.Obj> events) {

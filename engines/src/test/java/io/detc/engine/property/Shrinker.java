@@ -44,17 +44,21 @@ public final class Shrinker {
     public static List<Scenario> candidates(Scenario s) {
         List<Scenario> out = new ArrayList<>();
         List<Json.Obj> ev = s.events();
-        Smaller.dropOne(s.correlations(), 0).forEach(c -> out.add(new Scenario(s.rules(), c, ev)));
-        Smaller.dropOne(s.rules(), 1).forEach(r -> out.add(new Scenario(r, s.correlations(), ev)));
+        List<Rule> rs = s.rules();
+        List<Correlation> cs = s.correlations();
+        List<Filter> fs = s.filters();
+        Smaller.dropOne(cs, 0).forEach(c -> out.add(new Scenario(rs, c, fs, ev)));
+        Smaller.dropOne(fs, 0).forEach(f -> out.add(new Scenario(rs, cs, f, ev)));
+        Smaller.dropOne(rs, 1).forEach(r -> out.add(new Scenario(r, cs, fs, ev)));
         if (ev.size() > 1) {
-            out.add(new Scenario(s.rules(), s.correlations(), ev.subList(0, ev.size() / 2)));
-            out.add(new Scenario(s.rules(), s.correlations(), ev.subList(ev.size() / 2, ev.size())));
+            out.add(new Scenario(rs, cs, fs, ev.subList(0, ev.size() / 2)));
+            out.add(new Scenario(rs, cs, fs, ev.subList(ev.size() / 2, ev.size())));
         }
-        Smaller.dropOne(ev, 1).forEach(e -> out.add(new Scenario(s.rules(), s.correlations(), e)));
-        Smaller.replaceOne(s.rules(), Smaller::rule).forEach(r -> out.add(new Scenario(r, s.correlations(), ev)));
-        Smaller.replaceOne(s.correlations(), Smaller::correlation)
-                .forEach(c -> out.add(new Scenario(s.rules(), c, ev)));
-        Smaller.replaceOne(ev, Smaller::object).forEach(e -> out.add(new Scenario(s.rules(), s.correlations(), e)));
+        Smaller.dropOne(ev, 1).forEach(e -> out.add(new Scenario(rs, cs, fs, e)));
+        Smaller.replaceOne(rs, Smaller::rule).forEach(r -> out.add(new Scenario(r, cs, fs, ev)));
+        Smaller.replaceOne(cs, Smaller::correlation).forEach(c -> out.add(new Scenario(rs, c, fs, ev)));
+        Smaller.replaceOne(fs, Smaller::filter).forEach(f -> out.add(new Scenario(rs, cs, f, ev)));
+        Smaller.replaceOne(ev, Smaller::object).forEach(e -> out.add(new Scenario(rs, cs, fs, e)));
         return out;
     }
 }

@@ -148,6 +148,15 @@ final class Smaller {
         return out;
     }
 
+    /** A filter with a simpler selection or condition. */
+    static List<Filter> filter(Filter f) {
+        List<Filter> out = new ArrayList<>();
+        cond(f.condition(), List.of(f.selection().name()))
+                .forEach(c -> out.add(new Filter(f.number(), f.ruleIds(), f.selection(), c)));
+        selection(f.selection()).forEach(s -> out.add(new Filter(f.number(), f.ruleIds(), s, f.condition())));
+        return out;
+    }
+
     /** A correlation with a lower threshold, one group-by field, or without generate. */
     static List<Correlation> correlation(Correlation c) {
         List<Correlation> out = new ArrayList<>();
