@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cause is known.
  */
 class ScenarioGenTest {
-    private static final int SEEDS = 2000;
+    private static final int SEEDS = 1000;
 
     @TempDir
     Path dir;
