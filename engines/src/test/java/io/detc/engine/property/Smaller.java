@@ -157,13 +157,15 @@ final class Smaller {
         return out;
     }
 
-    /** A correlation with a lower threshold, one group-by field, or without generate. */
+    /** A correlation with a rule fewer, a lower threshold, a group-by field fewer, or without generate. */
     static List<Correlation> correlation(Correlation c) {
         List<Correlation> out = new ArrayList<>();
         if (c.gte().isPresent() && c.gte().get() > 1) {
             out.add(new Correlation(c.number(), c.type(), c.rules(), c.groupBy(), c.timespan(),
                     java.util.Optional.of(1), c.field(), c.expression(), c.generate()));
         }
+        dropOne(c.rules(), 1).forEach(r -> out.add(new Correlation(c.number(), c.type(), r, c.groupBy(),
+                c.timespan(), c.gte(), c.field(), c.expression(), c.generate())));
         dropOne(c.groupBy(), c.type().equals("silence") ? 0 : 1).forEach(g -> out.add(new Correlation(c.number(),
                 c.type(), c.rules(), g, c.timespan(), c.gte(), c.field(), c.expression(), c.generate())));
         if (c.generate()) {
