@@ -38,7 +38,10 @@ final class Silence {
                 out.add(new Gap(h.group(), List.of(h), h.time(), horizon));
             }
         }
-        out.sort(java.util.Comparator.comparing(Gap::to).thenComparing(g -> g.around().get(0).seq()));
+        // Gaps that end together (every group silent at the horizon) keep the hits' order, time then input order,
+        // as every other correlation does: input order alone would put a late-delivered earlier hit after later ones
+        out.sort(java.util.Comparator.comparing(Gap::to).thenComparing(g -> g.around().get(0).time())
+                .thenComparingLong(g -> g.around().get(0).seq()));
         return out;
     }
 }
