@@ -1,0 +1,106 @@
+package io.detc.opensearch;
+
+import io.detc.engine.property.Filter;
+import io.detc.engine.property.Json;
+import io.detc.engine.property.Rule;
+import io.detc.engine.property.Scenario;
+import io.detc.engine.property.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Whether a scenario can show the difference a W402 reason names, from the JSON values its events hold at the
+ * fields a rule (and the filters on it) reads. When it cannot, the approximated rule is compared like an exact
+ * one, so a declaration covers only what it says. Conservative: any such value at any field read counts.
+ */
+final class OsTriggers {
+    /** Number texts Java's parser (OpenSearch's) reads and detc does not, or reads to a value detc cannot. */
+    private static final java.util.regex.Pattern LOOSE_NUMBER = java.util.regex.Pattern.compile(
+.*[0-9]{16,}.*|-?[0-9.]+[dDfF]|-?0[xX].*|.*(Infinity|NaN).*",
+            java.util.regex.Pattern.DOTALL);
+
+    private OsTriggers() {
+    }
+
+    /** A JSON number with a fraction or exponent: its written text is not the one Java prints. */
+    static boolean fractionalNumber(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Num num && num.literal().matches(".*[.eE].*"));
+    }
+
+    /** A value OpenSearch's double parser reads differently from detc, or -0 or an integer beyond 2^53. */
+    static boolean looseNumber(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Str str && LOOSE_NUMBER.matcher(str.value()).matches()
+                || n instanceof Json.Num num && LOOSE_NUMBER.matcher(num.literal()).matches());
+    }
+
+    /** null, [] or {}: a value for detc, none for OpenSearch's exists query. */
+    static boolean emptyValue(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Null || n instanceof Json.Arr a && a.items().isEmpty()
+                || n instanceof Json.Obj o && o.members().isEmpty());
+    }
+
+    /** A % in a text: an IPv6 zone id for OpenSearch's ip parser. */
+    static boolean percent(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Str str && str.value().contains("%"));
+    }
+
+    private static boolean any(Scenario s, String key, Predicate<Json> p) {
+        List<Json> nodes = new ArrayList<>();
+        for (String f : fields(s, key)) {
+            for (Json.Obj e : s.events()) {
+                nodes(e, f, nodes);
+            }
+        }
+        return nodes.stream().anyMatch(p);
+    }
+
+    /** The fields a rule reads: its items' (fieldref targets, |element members), and its filters'. */
+    static List<String> fields(Scenario s, String key) {
+        List<Rule.Selection> sels = new ArrayList<>();
+        s.rules().stream().filter(r -> r.id().equals(key)).forEach(r -> sels.addAll(r.selections()));
+        s.filters().stream().filter(f -> f.ruleIds().contains(key)).map(Filter::selection).forEach(sels::add);
+        List<String> out = new ArrayList<>();
+        for (Rule.Selection sel : sels) {
+            sel.maps().forEach(m -> m.forEach(i -> item(i, "", out)));
+        }
+        return out;
+    }
+
+    private static void item(Rule.Item i, String prefix, List<String> out) {
+        out.add(prefix + i.field());
+        for (Value v : i.values()) {
+            if (i.modifiers().contains("fieldref") && v instanceof Value.Str str) {
+                out.add(prefix + str.raw());
+            } else if (v instanceof Value.Element el) {
+                el.items().forEach(inner -> item(inner, prefix + i.field() + ".", out));
+            }
+        }
+    }
+
+    /** Every node at the path, arrays themselves included (an empty one too) before their items. */
+    private static void nodes(Json node, String path, List<Json> out) {
+        if (node instanceof Json.Arr a) {
+            if (path.isEmpty()) {
+                out.add(a);
+            }
+            a.items().forEach(i -> nodes(i, path, out));
+            return;
+        }
+        if (path.isEmpty()) {
+            out.add(node);
+            return;
+        }
+        if (node instanceof Json.Obj o) {
+            int dot = path.indexOf('.');
+            String head = dot < 0 ? path : path.substring(0, dot);
+            for (Json.Member m : o.members()) {
+                if (m.key().equals(head)) {
+                    nodes(m.value(), dot < 0 ? "" : path.substring(dot + 1), out);
+                } else if (m.key().equals(path)) {
+                    nodes(m.value(), "", out);
+                }
+            }
+        }
+    }
+}
