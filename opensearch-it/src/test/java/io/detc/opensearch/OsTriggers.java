@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 final class OsTriggers {
     /** Number texts Java's parser (OpenSearch's) reads and detc does not, or reads to a value detc cannot. */
     private static final java.util.regex.Pattern LOOSE_NUMBER = java.util.regex.Pattern.compile(
-.*[0-9]{16,}.*|-?[0-9.]+[dDfF]|-?0[xX].*|.*(Infinity|NaN).*",
+            "\\s.*|.*\\s|[+].*|-?\\.[0-9].*|.*[0-9]\\.|-0(\\.0*)?|.*[0-9]{16,}.*|-?[0-9.]+[dDfF]|-?0[xX].*"
+            + "|.*(Infinity|NaN).*",
             java.util.regex.Pattern.DOTALL);
 
     private OsTriggers() {

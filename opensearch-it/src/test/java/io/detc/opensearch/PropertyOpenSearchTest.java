@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.detc.engine.OpenSearchEngine;
+import io.detc.engine.property.Cond;
+import io.detc.engine.property.EventGen;
+import io.detc.engine.property.Json;
+import io.detc.engine.property.Rule;
 import io.detc.engine.property.Scenario;
 import io.detc.engine.property.ScenarioGen;
 import io.detc.engine.property.Shrinker;
+import io.detc.engine.property.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,43 @@ class PropertyOpenSearchTest {
         // not vacuous: rules that never fire, or documents all left out, prove nothing
         assertTrue(withAlerts * 4 >= TRIES, withAlerts + " of " + TRIES + " scenarios produced an alert");
         assertTrue(skipped <= compared, skipped + " documents left out, " + compared + " compared");
+    }
+
+    @Test
+    void aDifferenceIsReportedShrunkWithItsSeed() {
+        // OpenSearch's exists query is false for a field holding null, detc's exists true: a declared W402. With
+        // declarations ignored the check must fail on it, and shrinking must leave one rule with the exists item
+        // and one event with the null.
+        Rule noise = new Rule(1, List.of(new Rule.Selection("sel1", List.of(List.of(
+                new Rule.Item("ip", List.of("cidr"), List.of(new Value.Str("10.0.0.0/8"))),
+                new Rule.Item("user", List.of("contains"), List.of(new Value.Str("li"))))), List.of())),
+                new Cond.Ref("sel1"));
+        Rule exists = new Rule(2, List.of(new Rule.Selection("sel1", List.of(List.of(
+                new Rule.Item("user", List.of(), List.of(new Value.Str("alice"))),
+                new Rule.Item("note", List.of("exists"), List.of(new Value.Bool(true))))), List.of()),
+                new Rule.Selection("sel2", List.of(List.of(new Rule.Item("count", List.of("gt"),
+                        List.of(new Value.Num("1"))))), List.of())), new Cond.Or(List.of(new Cond.Ref("sel1"),
+                new Cond.Ref("sel2"))));
+        EventGen gen = new EventGen(new SplittableRandom(7));
+        List<Json.Obj> events = new ArrayList<>();
+        events.add(gen.event(EventGen.START));
+        events.add(new Json.Obj(List.of(new Json.Member("published", new Json.Str("2026-03-01T10:05:00Z")),
+                new Json.Member("user", new Json.Str("alice")), new Json.Member("note", new Json.Null()),
+                new Json.Member("ip", new Json.Str("10.1.2.3")))));
+        events.add(gen.event(EventGen.START.plusSeconds(600)));
+        Scenario s = new Scenario(List.of(noise, exists), List.of(), events);
+        OsScenarioCheck strict = new OsScenarioCheck(dir, engine, false);
+        OsScenarioCheck.Verdict v = strict.check(s);
+        assertTrue(v instanceof OsScenarioCheck.Verdict.Fail, v.toString());
+        assertTrue(new OsScenarioCheck(dir, engine, true).check(s) instanceof OsScenarioCheck.Verdict.Agree,
+                "honoured, the declaration covers the difference");
+        String report = shrunkReport(strict, 42, s, (OsScenarioCheck.Verdict.Fail) v);
+        String shrunk = report.substring(report.indexOf("=== shrunk"), report.indexOf("--- differences"));
+        assertTrue(report.contains("replay with -Ddetc.property.seed=42 -Ddetc.property.tries=1"), report);
+        assertTrue(shrunk.contains("'note|exists': true") && !shrunk.contains("cidr") && !shrunk.contains("count")
+                && !shrunk.contains("prop_r1"), report);
+        assertTrue(shrunk.contains("(1 events)\n{\"note\": null}\n"), report);
+        assertTrue(report.contains("  - {\"rule\":\"00000000-0000-4000-8000-000000000002\""), report);
     }
 
     static String shrunkReport(OsScenarioCheck check, long seed, Scenario s, OsScenarioCheck.Verdict.Fail f) {
