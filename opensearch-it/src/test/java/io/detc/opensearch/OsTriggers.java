@@ -46,6 +46,32 @@ final class OsTriggers {
         return any(s, key, n -> n instanceof Json.Str str && str.value().contains("%"));
     }
 
+    /** A text with a letter beyond ASCII: the node's Java case tables may fold it otherwise than detc. */
+    static boolean nonAscii(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Str str && str.value().chars().anyMatch(c -> c > 127));
+    }
+
+    /**
+     * Some field of some event holds a string and, in the same or another event, a number or boolean: the one
+     * case where copy_to per field (not per value) fills the keywords field otherwise than detc reads keywords.
+     * Every field counts, since keywords read them all.
+     */
+    static boolean mixedKinds(Scenario s, String key) {
+        java.util.Map<String, java.util.Set<Class<?>>> kinds = new java.util.HashMap<>();
+        s.events().forEach(e -> kinds(e, "", kinds));
+        return kinds.values().stream().anyMatch(k -> k.contains(Json.Str.class) && k.size() > 1);
+    }
+
+    private static void kinds(Json node, String path, java.util.Map<String, java.util.Set<Class<?>>> out) {
+        if (node instanceof Json.Arr a) {
+            a.items().forEach(i -> kinds(i, path, out));
+        } else if (node instanceof Json.Obj o) {
+            o.members().forEach(m -> kinds(m.value(), path.isEmpty() ? m.key() : path + "." + m.key(), out));
+        } else if (node instanceof Json.Str || node instanceof Json.Num || node instanceof Json.Bool) {
+            out.computeIfAbsent(path, k -> new java.util.HashSet<>()).add(node.getClass());
+        }
+    }
+
     private static boolean any(Scenario s, String key, Predicate<Json> p) {
         List<Json> nodes = new ArrayList<>();
         for (String f : fields(s, key)) {
