@@ -29,7 +29,7 @@ final class OsReasons {
             new Known("exists on null, [] or {}", "exists: OpenSearch's exists query is false", false,
                     OsTriggers::emptyValue),
             new Known("null vs {}", "null: an empty object {} counts as no value", false,
-                    OsTriggers::emptyValue),
+                    OsTriggers::emptyObject),
             new Known("number text", "a JSON number in an event is tested as", false,
                     OsTriggers::fractionalNumber),
             new Known("numbers as doubles", "numbers are compared as doubles on the .num sub-field", false,
@@ -40,7 +40,8 @@ final class OsReasons {
                     false, OsTriggers::nonAscii),
             new Known("cidr zone ids", "cidr reads addresses with OpenSearch's ip parser", false,
                     OsTriggers::percent),
-            new Known("cidr mapped IPv4", "cidr: OpenSearch stores IPv4 addresses as ::ffff:", false),
+            new Known("cidr mapped IPv4", "cidr: OpenSearch stores IPv4 addresses as ::ffff:", false,
+                    OsTriggers::ipv4Text),
             new Known("keywords copy_to", "keywords search ", false, OsTriggers::mixedKinds),
             new Known("|element", "|element (one array element meeting several conditions)", true),
             // correlations (OsCorrelation)

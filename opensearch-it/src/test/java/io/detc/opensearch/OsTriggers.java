@@ -41,6 +41,17 @@ final class OsTriggers {
                 || n instanceof Json.Obj o && o.members().isEmpty());
     }
 
+    /** {}: no value for OpenSearch, a value for detc's null test. */
+    static boolean emptyObject(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Obj o && o.members().isEmpty());
+    }
+
+    /** IPv4 text: OpenSearch stores it as ::ffff:a.b.c.d, inside an IPv6 network that holds that range. */
+    static boolean ipv4Text(Scenario s, String key) {
+        return any(s, key, n -> n instanceof Json.Str str && !str.value().contains(":")
+                && str.value().matches("(?s).*[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+.*"));
+    }
+
     /** A % in a text: an IPv6 zone id for OpenSearch's ip parser. */
     static boolean percent(Scenario s, String key) {
         return any(s, key, n -> n instanceof Json.Str str && str.value().contains("%"));
