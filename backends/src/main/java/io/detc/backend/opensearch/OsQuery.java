@@ -5,10 +5,13 @@ import io.detc.ir.Matcher;
 import io.detc.ir.Predicate;
 import io.detc.source.Span;
 import io.detc.value.Cidr;
+import io.detc.value.Cidrs;
+import io.detc.value.IpAddresses;
 import io.detc.value.Text;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders a lowered, pipeline-applied predicate as an OpenSearch query (docs/semantics.md meaning). Two schemas:
@@ -295,8 +298,28 @@ final class OsQuery implements Predicate.Visitor<ObjectNode> {
                     + " IPv6 network containing ::ffff:0:0/96 (detc: IPv4 text is never inside an IPv6 network)");
         }
         ObjectNode q = Bool.F.objectNode();
-        q.putObject("term").put(ipField, c.text());
+        q.putObject("term").put(ipField, cidrTerm(c));
         return q;
+    }
+
+    /**
+     * The network as a term query on an ip field takes it. OpenSearch refuses (HTTP 400, "CIDR notation is not
+     * allowed with IPv6-mapped IPv4 address") a CIDR whose address text is IPv4-mapped (::ffff:10.0.0.0/104), and
+     * it stores IPv4 as ::ffff:a.b.c.d: so a network inside ::ffff:0:0/96 is written as the IPv4 network it holds
+     * (the same addresses), and another IPv6 network spelled with a mapped address by its masked address.
+     */
+    static String cidrTerm(Cidr c) {
+        if (!c.isIpv6()) {
+            return c.text();
+        }
+        BigInteger mapped = BigInteger.valueOf(0xffffL);
+        if (c.network().shiftRight(32).equals(mapped)) {   // only with a prefix of 96 or more
+            return Cidrs.formatAddress(c.network().subtract(mapped.shiftLeft(32)), 32) + "/" + (c.prefix() - 96);
+        }
+        int slash = c.text().indexOf('/');
+        Optional<IpAddresses.Address> a = IpAddresses.parse(slash < 0 ? c.text() : c.text().substring(0, slash));
+        return a.isPresent() && a.get().bits() == 128 && a.get().value().shiftRight(32).equals(mapped)
+                ? Cidrs.format(c) : c.text();
     }
 
     private static boolean overlapsMappedV4(Cidr c) {
