@@ -39,4 +39,12 @@ final class OsNumberText {
         boolean onlyStars = !literal && t.parts().stream().allMatch(p -> p == Text.Wildcard.ANY_SEQUENCE);
         return !onlyStars && (fraction || wildcards);
     }
+
+    /** The declared reason, for a string {@code pattern} or a {@code regular expression} (regexes are checked by
+     *  {@link io.detc.backend.sql.SqlRegex#mayMatchNumberText}: the characters every match needs). */
+    static String reason(boolean typed, String what) {
+        return "a JSON number in an event is tested as " + (typed ? "a number" : "the text it was written with (1.50,"
+                + " 1e3)") + ", where detc's evaluator tests the text Java prints (1.5, 1000.0); the two differ for"
+                + " numbers with a fraction or an exponent, which this " + what + " can match";
+    }
 }

@@ -1,6 +1,7 @@
 package io.detc.backend.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detc.backend.sql.SqlRegex;
 import io.detc.ir.Matcher;
 import io.detc.ir.Predicate;
 import io.detc.source.Span;
@@ -103,10 +104,7 @@ final class OsQuery implements Predicate.Visitor<ObjectNode> {
         Matcher mt = m.matcher();
         if (mt instanceof Matcher.StringMatch s) {
             if (OsNumberText.canDiffer(s.pattern())) {
-                ctx.approximate(span, "a JSON number in an event is tested as " + (typed
-                        ? "a number" : "the text it was written with (1.50, 1e3)") + ", where detc's evaluator tests"
-                        + " the text Java prints (1.5, 1000.0); the two differ for numbers with a fraction or an"
-                        + " exponent, which this pattern can match");
+                ctx.approximate(span, OsNumberText.reason(typed, "pattern"));
             }
             return string(f, s.pattern(), s.cased());
         } else if (mt instanceof Matcher.RegexMatch r) {
@@ -240,6 +238,9 @@ final class OsQuery implements Predicate.Visitor<ObjectNode> {
         if (res.lucene() == null) {
             ctx.unsupported(span, res.unsupported());
             return Bool.matchNone();
+        }
+        if (SqlRegex.mayMatchNumberText(r.pattern(), r.flags())) {
+            ctx.approximate(span, OsNumberText.reason(typed, "regular expression"));
         }
         ObjectNode q = Bool.F.objectNode();
         ObjectNode body = q.putObject("regexp").putObject(f);

@@ -35,7 +35,7 @@ import java.util.Set;
  * </ul>
  * Greediness never changes whether a match exists, so lazy quantifiers translate as they are.
  */
-final class SqlRegex {
+public final class SqlRegex {
     private SqlRegex() {
     }
 
@@ -45,8 +45,9 @@ final class SqlRegex {
     /**
      * Whether the regex might match inside the text of a JSON number with a fraction or exponent: false only when
      * every match needs a character no number text has (so the engines' spelling of such numbers cannot matter).
+     * Public because the OpenSearch backend asks the same question of its regexes (it sees numbers as written).
      */
-    static boolean mayMatchNumberText(String pattern, Set<RegexFlag> flags) {
+    public static boolean mayMatchNumberText(String pattern, Set<RegexFlag> flags) {
         try {
             SqlRegexNode n = new SqlRegexParser(pattern).parse();
             for (int cp : required(n)) {
