@@ -2,15 +2,8 @@ package io.detc.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detc.Compilation;
-import io.detc.backend.Compiled;
 import io.detc.backend.sql.SqlBackend;
 import io.detc.backend.sql.SqlTables;
-import io.detc.check.LinkCheck;
-import io.detc.correlate.Alert;
-import io.detc.correlate.CorrelationEngine;
-import io.detc.correlate.EventRef;
-import io.detc.diag.Diagnostic;
-import io.detc.diag.Diagnostics;
 import io.detc.event.Event;
 import io.detc.event.EventProblem;
 import io.detc.event.EventReader;
@@ -95,68 +88,47 @@ public abstract class SqlEngine implements Engine {
         if (TRACE) {
             System.err.println(name() + " load " + loaded.events + " events " + (t1 - t0) / 1_000_000 + " ms");
         }
-        List<String> unsupported = new ArrayList<>();
-        LinkCheck.Index index = LinkCheck.check(compilation.documents(), new Diagnostics());
-        List<Correlation> correlations = compilation.documents().stream().filter(d -> d instanceof Correlation)
-                .map(d -> (Correlation) d).toList();
-        CorrelationEngine quiet = new CorrelationEngine(correlations, index, (e, f) -> Optional.empty());
+        EnginePlan plan = EnginePlan.of(backend, compilation, pipelines);
         List<Single> singles = new ArrayList<>();
-        List<Compilation.Lowered> lowered = compilation.lowered();
-        for (int i = 0; i < lowered.size(); i++) {
-            SigmaRule rule = lowered.get(i).rule();
-            Compiled compiled = backend.compile(compilation, rule, pipelines, "query");
-            if (!compiled.ok()) {
-                unsupported.add(rule.key() + ": " + reasons(compiled));
-                continue;
-            }
-            if (quiet.suppresses(rule)) {
-                continue;
-            }
+        for (EnginePlan.Step<SigmaRule> step : plan.rules()) {
+            SigmaRule rule = step.document();
             for (LogSourceKey s : SqlBackend.sources(rule)) {
                 ensureTable(backend.table(s, pipelines));
             }
             long q0 = System.nanoTime();
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery(compiled.text().get())) {
+                 ResultSet rs = st.executeQuery(step.text())) {
                 while (rs.next()) {
-                    singles.add(new Single(rs.getLong(1), i, rule, rs.getString(2), rs.getLong(3)));
+                    singles.add(new Single(rs.getLong(1), step.index(), rule, rs.getString(2), rs.getLong(3)));
                 }
                 if (TRACE) {
                     System.err.println(name() + " " + rule.key() + " " + (System.nanoTime() - q0) / 1_000_000 + " ms, "
-                            + compiled.text().get().length() + " chars");
+                            + step.text().length() + " chars");
                 }
             } catch (SQLException e) {
-                throw new SQLException("rule " + rule.key() + ": " + e.getMessage() + "\n" + compiled.text().get(), e);
+                throw new SQLException("rule " + rule.key() + ": " + e.getMessage() + "\n" + step.text(), e);
             }
         }
         singles.sort(Comparator.comparingLong(Single::seq).thenComparingInt(Single::ruleIndex));
         List<String> alerts = new ArrayList<>();
         for (Single s : singles) {
-            alerts.add(AlertJson.line(new Alert(s.rule(), List.of(new EventRef(s.file(), s.line(), null)),
-                    Optional.empty(), Optional.empty())));
+            alerts.add(EnginePlan.singleAlert(s.rule(), s.file(), s.line()));
         }
         List<CorrelationRows.Fired> fired = new ArrayList<>();
-        for (Correlation c : correlations) {
-            Compiled compiled = backend.compile(compilation, c, pipelines, "query");
-            if (!compiled.ok()) {
-                unsupported.add(c.key() + ": " + reasons(compiled));
-                continue;
-            }
-            if (quiet.suppresses(c)) {
-                continue;
-            }
+        for (EnginePlan.Step<Correlation> step : plan.correlations()) {
+            Correlation c = step.document();
             for (io.detc.rule.RuleRef r : c.rules()) {
-                if (index.resolve(r.target()).orElse(null) instanceof SigmaRule rule) {
+                if (plan.links().resolve(r.target()).orElse(null) instanceof SigmaRule rule) {
                     for (LogSourceKey s : SqlBackend.sources(rule)) {
                         ensureTable(backend.table(s, pipelines));
                     }
                 }
             }
             long q0 = System.nanoTime();
-            fired.addAll(CorrelationRows.read(connection, c, compiled.text().get()));
+            fired.addAll(CorrelationRows.read(connection, c, step.text()));
             if (TRACE) {
                 System.err.println(name() + " " + c.key() + " " + (System.nanoTime() - q0) / 1_000_000 + " ms, "
-                        + compiled.text().get().length() + " chars (correlation)");
+                        + step.text().length() + " chars (correlation)");
             }
         }
         fired.sort(Comparator.comparing((CorrelationRows.Fired f) -> f.alert().window().orElseThrow().end())
@@ -165,13 +137,8 @@ public abstract class SqlEngine implements Engine {
             alerts.add(AlertJson.line(f.alert()));
         }
         long t2 = System.nanoTime();
-        return new EngineResult(alerts, unsupported, loaded.problems, loaded.notLoaded, loaded.events, t1 - t0,
+        return new EngineResult(alerts, plan.unsupported(), loaded.problems, loaded.notLoaded, loaded.events, t1 - t0,
                 t2 - t1);
-    }
-
-    private static String reasons(Compiled c) {
-        return String.join("; ", c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message)
-                .toList());
     }
 
     private record Single(long seq, int ruleIndex, SigmaRule rule, String file, long line) {
