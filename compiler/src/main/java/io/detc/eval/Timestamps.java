@@ -11,10 +11,13 @@ import io.detc.ir.Matcher.TimeUnit;
  * and digits), then optionally {@code Z}/{@code z} or an offset {@code ±hh}, {@code ±hhmm}, {@code ±hh:mm}. The
  * date must exist (no February 30). A date without a time has a day, week, month and year but no hour or minute.
  * Not accepted: basic format without dashes, week or ordinal dates, epoch numbers, hour 24.
+ *
+ * <p>Public because the SQL engines register it as their {@code detc_timepart} function, so that they read
+ * timestamps exactly as the evaluator does.
  */
-final class Timestamps {
+public final class Timestamps {
     /** {@link #part} when the value is not a timestamp, or lacks the part. */
-    static final int NONE = -1;
+    public static final int NONE = -1;
 
     private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     private static final int[] DAYS_BEFORE = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
@@ -23,7 +26,7 @@ final class Timestamps {
     }
 
     /** The {@code unit} of the timestamp {@code s} (week: ISO 8601 week of the week-based year), or {@link #NONE}. */
-    static int part(String s, TimeUnit unit) {
+    public static int part(String s, TimeUnit unit) {
         int n = s.length();
         if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return NONE;

@@ -1,5 +1,6 @@
 package io.detc.backend.sql;
 
+import io.detc.eval.Timestamps;
 import io.detc.ir.Matcher.TimeUnit;
 import io.detc.value.IpAddresses;
 import java.math.BigDecimal;
@@ -160,135 +161,10 @@ public final class SqlFunctions {
         if (s == null || unit == null) {
             return null;
         }
-        int n = s.length();
-        if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return null;
-        }
-        int year = number(s, 0, 4);
-        int month = number(s, 5, 2);
-        int day = number(s, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
-            return null;
-        }
-        int hour = -1;
-        int minute = -1;
-        if (n > 10) {
-            char sep = s.charAt(10);
-            if ((sep != 'T' && sep != 't' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
-                return null;
-            }
-            hour = number(s, 11, 2);
-            minute = number(s, 14, 2);
-            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !restValid(s, 16)) {
-                return null;
-            }
-        }
-        int part = switch (TimeUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT))) {
-            case MINUTE -> minute;
-            case HOUR -> hour;
-            case DAY -> day;
-            case WEEK -> isoWeek(year, month, day);
-            case MONTH -> month;
-            case YEAR -> year;
-        };
-        return part < 0 ? null : part;
+        int part = Timestamps.part(s, TimeUnit.valueOf(unit.toUpperCase(java.util.Locale.ROOT)));
+        return part == Timestamps.NONE ? null : part;
     }
 
-    private static boolean restValid(String s, int from) {
-        int n = s.length();
-        int i = from;
-        if (i < n && s.charAt(i) == ':') {
-            int second = number(s, i + 1, 2);
-            if (second < 0 || second > 60) {
-                return false;
-            }
-            i += 3;
-            if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-                int start = ++i;
-                while (i < n && isDigit(s.charAt(i))) {
-                    i++;
-                }
-                if (i == start) {
-                    return false;
-                }
-            }
-        }
-        if (i == n) {
-            return true;
-        }
-        char z = s.charAt(i);
-        if (z == 'Z' || z == 'z') {
-            return i + 1 == n;
-        }
-        if (z != '+' && z != '-') {
-            return false;
-        }
-        int hh = number(s, i + 1, 2);
-        if (hh < 0 || hh > 23) {
-            return false;
-        }
-        i += 3;
-        if (i == n) {
-            return true;
-        }
-        if (s.charAt(i) == ':') {
-            i++;
-        }
-        int mm = number(s, i, 2);
-        return mm >= 0 && mm <= 59 && i + 2 == n;
-    }
-
-    private static int number(String s, int from, int len) {
-        if (from < 0 || from + len > s.length()) {
-            return -1;
-        }
-        int x = 0;
-        for (int i = from; i < from + len; i++) {
-            char c = s.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            x = x * 10 + (c - '0');
-        }
-        return x;
-    }
-
-    private static boolean leap(int y) {
-        return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    }
-
-    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    private static final int[] DAYS_BEFORE = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-
-    private static int daysIn(int y, int m) {
-        return m == 2 && leap(y) ? 29 : DAYS[m - 1];
-    }
-
-    private static long epochDay(int y, int m, int d) {
-        long yy = y - 1;
-        return 365L * yy + Math.floorDiv(yy, 4) - Math.floorDiv(yy, 100) + Math.floorDiv(yy, 400)
-                + DAYS_BEFORE[m - 1] + (m > 2 && leap(y) ? 1 : 0) + d;
-    }
-
-    private static int weekday(int y, int m, int d) {
-        return (int) Math.floorMod(epochDay(y, m, d) - epochDay(2000, 1, 3), 7L) + 1;
-    }
-
-    private static int isoWeek(int y, int m, int d) {
-        int dayOfYear = DAYS_BEFORE[m - 1] + (m > 2 && leap(y) ? 1 : 0) + d;
-        int week = (dayOfYear - weekday(y, m, d) + 10) / 7;
-        if (week < 1) {
-            return weeksIn(y - 1);
-        }
-        return week > weeksIn(y) ? 1 : week;
-    }
-
-    private static int weeksIn(int y) {
-        int jan1 = weekday(y, 1, 1);
-        return jan1 == 4 || (leap(y) && jan1 == 3) ? 53 : 52;
-    }
-
-    /** The code points that {@link #fold(int)} changes, in order, and what they fold to: the translate() map. */
     static int[][] foldMap() {
         return FoldMap.MAP;
     }
