@@ -8,6 +8,7 @@ import io.detc.Compilation;
 import io.detc.backend.Backend;
 import io.detc.backend.Compiled;
 import io.detc.backend.Fidelity;
+import io.detc.backend.Findings;
 import io.detc.diag.Code;
 import io.detc.diag.Diagnostic;
 import io.detc.diag.Diagnostics;
@@ -126,7 +127,7 @@ public final class OpenSearchBackend implements Backend {
      * read different log sources.
      */
     public static Optional<String> index(Correlation c, List<Pipeline> pipelines, Compilation compilation) {
-        OsCorrelation oc = new OsCorrelation(new OsContext(), compilation, pipelines);
+        OsCorrelation oc = new OsCorrelation(new Findings("opensearch"), compilation, pipelines);
         return oc.render(c).map(x -> oc.index());
     }
 
@@ -142,7 +143,7 @@ public final class OpenSearchBackend implements Backend {
         if (!formats().contains(format)) {
             throw new IllegalArgumentException("opensearch has no format '" + format + "'");
         }
-        OsContext ctx = new OsContext();
+        Findings ctx = new Findings("opensearch");
         Optional<String> text = Optional.empty();
         if (document instanceof SigmaRule rule) {
             Optional<Predicate> lowered = compilation.lowered().stream().filter(l -> l.rule() == rule).findFirst()
@@ -207,7 +208,7 @@ public final class OpenSearchBackend implements Backend {
         if (contains) {
             t = t.prepend(io.detc.value.Text.Wildcard.ANY_SEQUENCE).append(io.detc.value.Text.Wildcard.ANY_SEQUENCE);
         }
-        OsContext ctx = new OsContext();
+        Findings ctx = new Findings("opensearch");
         ObjectNode body = Bool.F.objectNode();
         body.set("query", new OsQuery(ctx, false, null).string(field, t, cased));
         return print(body);

@@ -2,6 +2,7 @@ package io.detc.backend.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detc.Compilation;
+import io.detc.backend.Findings;
 import io.detc.check.LinkCheck;
 import io.detc.diag.Diagnostics;
 import io.detc.ir.Predicate;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * over more than two rules, correlations of correlations, rules whose time fields or group-by fields differ.
  */
 final class OsCorrelation {
-    private final OsContext ctx;
+    private final Findings ctx;
     private final Compilation compilation;
     private final List<Pipeline> pipelines;
     private String index;
@@ -46,7 +47,7 @@ final class OsCorrelation {
     private ObjectNode conditionParams;
     static final int PRECISION_THRESHOLD = 40000;
 
-    OsCorrelation(OsContext ctx, Compilation compilation, List<Pipeline> pipelines) {
+    OsCorrelation(Findings ctx, Compilation compilation, List<Pipeline> pipelines) {
         this.ctx = ctx;
         this.compilation = compilation;
         this.pipelines = pipelines;

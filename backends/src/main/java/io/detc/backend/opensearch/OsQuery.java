@@ -1,6 +1,7 @@
 package io.detc.backend.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detc.backend.Findings;
 import io.detc.backend.sql.SqlRegex;
 import io.detc.ir.Matcher;
 import io.detc.ir.Predicate;
@@ -23,12 +24,12 @@ import java.util.Optional;
 final class OsQuery implements Predicate.Visitor<ObjectNode> {
     static final String KEYWORDS_FIELD = OpenSearchMapping.KEYWORDS_FIELD;
 
-    private final OsContext ctx;
+    private final Findings ctx;
     private final OsEscaper esc = new OsEscaper();
     private final boolean typed;
     private final Span ruleSpan;
 
-    OsQuery(OsContext ctx, boolean typed, Span ruleSpan) {
+    OsQuery(Findings ctx, boolean typed, Span ruleSpan) {
         this.ctx = ctx;
         this.typed = typed;
         this.ruleSpan = ruleSpan;
